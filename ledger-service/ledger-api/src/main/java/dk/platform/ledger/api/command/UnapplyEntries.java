@@ -1,0 +1,9 @@
+package dk.platform.ledger.api.command;
+
+import dk.platform.ledger.api.*;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Undoes one application of items to each other (fortryd udligning). */
+public record UnapplyEntries(String applicationId) {
+}

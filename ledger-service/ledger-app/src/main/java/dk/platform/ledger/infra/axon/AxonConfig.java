@@ -1,0 +1,91 @@
+package dk.platform.ledger.infra.axon;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/**
+ * Axon as DESIGN.md §3 wires it: events in PostgreSQL through the JDBC engine (auto-configured
+ * by Axon from the DataSource), tracking tokens in MongoDB beside the views they belong to,
+ * no Axon Server, Jackson for every message.
+ */
+@Configuration
+public class AxonConfig {
+
+    /** Tracking tokens live in MongoDB, next to the views they describe. */
+    @Bean
+    TokenStore tokenStore(MongoClient client, MongoProperties mongo, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(client, mongo.getMongoClientDatabase())
+                        .build())
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /**
+     * A command whose aggregate was changed by a concurrent command fails at commit with a
+     * ConcurrencyException (a transient error); it is run again on fresh state, so the loser of
+     * a race is re-validated rather than given a stale answer.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .maxRetryCount(5)
+                        .retryInterval(20)
+                        .build())
+                .build();
+    }
+
+    /** causationId = the message that caused this one; correlationId = the business operation (kept from the start). */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider("causationId", "correlationId");
+    }
+
+    @Bean
+    CorrelationDataProvider userProvider() {
+        return new SimpleCorrelationDataProvider("user");
+    }
+
+    /** Creates Axon's event tables on first start (the JDBC engine does not do it by itself). */
+    @Bean
+    InitializingBean eventStoreSchema(EventStorageEngine engine, DataSource dataSource) {
+        return () -> {
+            try (Connection c = dataSource.getConnection();
+                 ResultSet tables = c.getMetaData().getTables(null, null, "domainevententry", null)) {
+                if (!tables.next() && engine instanceof JdbcEventStorageEngine jdbc) {
+                    jdbc.createSchema(PostgresEventTableFactory.INSTANCE);
+                }
+            }
+        };
+    }
+}

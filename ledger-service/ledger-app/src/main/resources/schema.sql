@@ -1,0 +1,18 @@
+-- The ledger's own tables beside Axon's event store (created by EventStoreSchema on start).
+-- Set-based look-ups kept in the same transaction as the events they come from.
+CREATE TABLE IF NOT EXISTS command_log (
+    command_id    VARCHAR(200) PRIMARY KEY,
+    command_type  VARCHAR(100) NOT NULL,
+    payload_hash  VARCHAR(64)  NOT NULL,
+    aggregate_id  VARCHAR(200),
+    recorded_at   TIMESTAMPTZ  NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS account_lookup (
+    number  VARCHAR(20)  PRIMARY KEY,
+    name    VARCHAR(200) NOT NULL,
+    type    VARCHAR(20)  NOT NULL
+);
+CREATE TABLE IF NOT EXISTS party_lookup (
+    party               VARCHAR(100) PRIMARY KEY,
+    application_method  VARCHAR(20)  NOT NULL
+);
