@@ -16,3 +16,12 @@ CREATE TABLE IF NOT EXISTS party_lookup (
     party               VARCHAR(100) PRIMARY KEY,
     application_method  VARCHAR(20)  NOT NULL
 );
+CREATE TABLE IF NOT EXISTS open_item_index (
+    open_item_id     VARCHAR(100) PRIMARY KEY,
+    party            VARCHAR(100) NOT NULL,
+    kind             VARCHAR(20)  NOT NULL,
+    due_date         DATE         NOT NULL,
+    is_open          BOOLEAN      NOT NULL,
+    registered_seq   BIGSERIAL
+);
+CREATE INDEX IF NOT EXISTS open_item_index_party ON open_item_index (party, is_open, due_date);

@@ -5,6 +5,8 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -74,6 +76,16 @@ public class AxonConfig {
     @Bean
     CorrelationDataProvider userProvider() {
         return new SimpleCorrelationDataProvider("user");
+    }
+
+    /**
+     * A handler that fails (Mongo or Kafka down) stops its processor at that event, which is
+     * retried with back-off; the default would log and skip it, losing it from the view.
+     */
+    @Bean
+    ConfigurerModule propagateHandlerErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     /** Creates Axon's event tables on first start (the JDBC engine does not do it by itself). */

@@ -1,0 +1,78 @@
+package dk.platform.ledger.entry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.platform.ledger.api.command.ReverseEntry;
+import dk.platform.ledger.domain.LedgerException;
+import dk.platform.ledger.lookup.Lookups;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Runs before every public ledger command, inside its transaction:
+ * <ul>
+ *   <li>idempotency (SPEC §0): the first use of a client id claims it; the same id with the same
+ *   payload answers {@link CommandOutcome#REPLAYED} and posts nothing; with another payload, 409;</li>
+ *   <li>set-based validation: every account the command names must exist (SPEC §1.1).</li>
+ * </ul>
+ * Axon registers it on the command bus because it is a handler-interceptor bean.
+ */
+@Component
+class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private static final String PUBLIC_COMMANDS = ReverseEntry.class.getPackageName();
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,120}");
+
+    private final CommandLog log;
+    private final Lookups lookups;
+    private final ObjectMapper json;
+
+    CommandGuard(CommandLog log, Lookups lookups, ObjectMapper json) {
+        this.log = log;
+        this.lookups = lookups;
+        this.json = json;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        Object command = unitOfWork.getMessage().getPayload();
+        if (!command.getClass().getPackageName().equals(PUBLIC_COMMANDS)) {
+            return chain.proceed();
+        }
+        Optional<String> id = LedgerCommands.clientId(command).filter(i -> WELL_FORMED.matcher(i).matches());
+        if (id.isPresent()) {
+            CommandLog.Entry entry = new CommandLog.Entry(id.get(), command.getClass().getSimpleName(), digest(command),
+                    LedgerCommands.aggregateOf(command, id.get()));
+            if (!log.claim(entry)) {
+                CommandLog.Entry earlier = log.find(id.get());
+                if (earlier.commandType().equals(entry.commandType()) && earlier.payloadHash().equals(entry.payloadHash())) {
+                    return CommandOutcome.REPLAYED;
+                }
+                throw new LedgerException.Conflict("id '" + id.get() + "' is already used by " + earlier.commandType()
+                        + (earlier.commandType().equals(entry.commandType()) ? " with a different payload" : "")
+                        + "; choose a new id, or re-send the original command unchanged");
+            }
+        }
+        Set<String> missing = lookups.missingAccounts(LedgerCommands.accounts(command));
+        if (!missing.isEmpty()) {
+            throw new LedgerException.RuleViolation((missing.size() == 1 ? "account " : "accounts ") + String.join(", ", missing)
+                    + (missing.size() == 1 ? " does" : " do") + " not exist; create it in the chart of accounts first (POST /api/accounts)");
+        }
+        chain.proceed();
+        return CommandOutcome.POSTED;
+    }
+
+    private String digest(Object command) throws JsonProcessingException, NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(command)));
+    }
+}

@@ -1,0 +1,70 @@
+package dk.platform.ledger.entry;
+
+import dk.platform.ledger.account.Account;
+import dk.platform.ledger.api.PostingLine;
+import dk.platform.ledger.api.command.ApplyOpenItems;
+import dk.platform.ledger.api.command.ApplyPayment;
+import dk.platform.ledger.api.command.BookWriteOff;
+import dk.platform.ledger.api.command.OpenAccount;
+import dk.platform.ledger.api.command.PostJournalEntry;
+import dk.platform.ledger.api.command.RegisterOpenItem;
+import dk.platform.ledger.api.command.ReverseEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * For each public command: the client id that makes it idempotent and the accounts it posts
+ * to. Entry-posting commands share one id space (an entry's id is its command's id, SPEC §0).
+ */
+final class LedgerCommands {
+
+    private LedgerCommands() {
+    }
+
+    /** The id under which the command is logged, or empty for commands that are not idempotent by id. */
+    static Optional<String> clientId(Object command) {
+        String id = null;
+        if (command instanceof PostJournalEntry c) {
+            id = c.entryId();
+        } else if (command instanceof RegisterOpenItem c) {
+            id = c.openItemId();
+        } else if (command instanceof ApplyPayment c) {
+            id = c.paymentId();
+        } else if (command instanceof BookWriteOff c) {
+            id = c.writeOffId();
+        } else if (command instanceof ApplyOpenItems c) {
+            id = c.applicationId();
+        } else if (command instanceof ReverseEntry c) {
+            id = c.reversalId();
+        } else if (command instanceof OpenAccount c && c.number() != null) {
+            id = Account.ID_PREFIX + c.number();
+        }
+        return Optional.ofNullable(id);
+    }
+
+    /** The aggregate that holds the entry a command posts (a reversal lives on its original). */
+    static String aggregateOf(Object command, String clientId) {
+        return command instanceof ReverseEntry r ? r.entryId() : clientId;
+    }
+
+    /** The accounts a command names, which must exist (SPEC §1.1). */
+    static List<String> accounts(Object command) {
+        List<String> accounts = new ArrayList<>();
+        if (command instanceof PostJournalEntry c && c.lines() != null) {
+            c.lines().stream().filter(Objects::nonNull).map(PostingLine::account).forEach(accounts::add);
+        } else if (command instanceof RegisterOpenItem c) {
+            accounts.add(c.controlAccount());
+            accounts.add(c.offsetAccount());
+        } else if (command instanceof ApplyPayment c) {
+            accounts.add(c.cashAccount());
+            accounts.add(c.controlAccount());
+        } else if (command instanceof BookWriteOff c) {
+            accounts.add(c.account());
+        }
+        accounts.removeIf(a -> a == null || a.isBlank());
+        return accounts;
+    }
+}

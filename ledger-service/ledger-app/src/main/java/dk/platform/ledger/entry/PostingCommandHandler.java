@@ -1,0 +1,277 @@
+package dk.platform.ledger.entry;
+
+import dk.platform.ledger.api.AllocationReason;
+import dk.platform.ledger.api.ApplicationMethod;
+import dk.platform.ledger.api.Money;
+import dk.platform.ledger.api.OpenItemKind;
+import dk.platform.ledger.api.PostingLine;
+import dk.platform.ledger.api.command.Application;
+import dk.platform.ledger.api.command.ApplyOpenItems;
+import dk.platform.ledger.api.command.ApplyPayment;
+import dk.platform.ledger.api.command.BookWriteOff;
+import dk.platform.ledger.api.command.ReverseEntry;
+import dk.platform.ledger.api.command.UnapplyEntries;
+import dk.platform.ledger.api.event.AppliedAmount;
+import dk.platform.ledger.api.event.OpenItemsApplied;
+import dk.platform.ledger.api.event.PaymentApplied;
+import dk.platform.ledger.api.event.WriteOffBooked;
+import dk.platform.ledger.domain.Check;
+import dk.platform.ledger.domain.LedgerException;
+import dk.platform.ledger.entry.InternalCommands.AllocateOpenItem;
+import dk.platform.ledger.entry.InternalCommands.MarkUnapplied;
+import dk.platform.ledger.entry.InternalCommands.RecordEntry;
+import dk.platform.ledger.entry.InternalCommands.ReleaseAllocations;
+import dk.platform.ledger.entry.InternalCommands.ReverseOwnEntry;
+import dk.platform.ledger.lookup.Lookups;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The commands that touch several entries at once (a payment over many items, items applied
+ * to each other, reversals that give amounts back). Each runs in one unit of work: the
+ * entries' own rules are checked by their aggregates through internal commands, and all
+ * events commit in one transaction. Two commands racing for the same item meet at commit on
+ * the item's sequence number; the loser is retried on fresh state (see AxonConfig).
+ */
+@Component
+class PostingCommandHandler {
+
+    private final Repository<JournalEntry> entries;
+    private final Lookups lookups;
+    private final CommandGateway internal;
+
+    PostingCommandHandler(Repository<JournalEntry> entries, Lookups lookups, CommandBus commandBus) {
+        this.entries = entries;
+        this.lookups = lookups;
+        // Internal commands run nested in the caller's unit of work: never retried on their own.
+        this.internal = DefaultCommandGateway.builder().commandBus(commandBus).build();
+    }
+
+    @CommandHandler
+    void handle(ApplyPayment c) {
+        Check.id(c.paymentId(), "paymentId");
+        Check.id(c.party(), "party");
+        Check.required(c.postingDate(), "postingDate");
+        Check.account(c.cashAccount(), "cashAccount");
+        Money amount = Check.positive(c.amount(), "amount");
+        Check.text(c.text(), "text");
+        List<Application> requested = c.applications() == null ? List.of() : c.applications();
+        if (requested.isEmpty() && lookups.applicationMethod(c.party()) == ApplicationMethod.SALDO) {
+            requested = oldestFirst(c.party(), c.kind() == null ? OpenItemKind.RECEIVABLE : c.kind(), amount);
+        }
+        OpenItemKind kind = c.kind();
+        String control = c.controlAccount();
+        Map<String, Money> perControl = new LinkedHashMap<>();
+        List<AppliedAmount> applied = new ArrayList<>();
+        Money total = Money.ZERO;
+        for (int i = 0; i < requested.size(); i++) {
+            Application a = Check.required(requested.get(i), "applications[" + i + "]");
+            JournalEntry item = openItem(Check.id(a.openItemId(), "applications[" + i + "].openItemId"));
+            if (!item.itemParty().equals(c.party())) {
+                throw new LedgerException.RuleViolation("open item " + a.openItemId() + " belongs to party " + item.itemParty()
+                        + ", not to " + c.party());
+            }
+            if (kind == null) {
+                kind = item.itemKind();
+            } else if (kind != item.itemKind()) {
+                throw new LedgerException.RuleViolation("open item " + a.openItemId() + " is " + item.itemKind()
+                        + " but the payment is " + kind + "; pay receivables and payables separately");
+            }
+            control = control == null ? item.itemControlAccount() : control;
+            Money amountApplied = a.amount() != null ? Check.nonZero(a.amount(), "applications[" + i + "].amount")
+                    : item.remaining(Check.optionalId(a.lineId(), "applications[" + i + "].lineId"));
+            if (amountApplied.isZero()) {
+                throw new LedgerException.RuleViolation("open item " + a.openItemId()
+                        + (a.lineId() == null ? "" : " line " + a.lineId()) + " has nothing remaining");
+            }
+            applied.add(new AppliedAmount(a.openItemId(), a.lineId(), amountApplied));
+            perControl.merge(item.itemControlAccount(), amountApplied, Money::plus);
+            total = total.plus(amountApplied);
+        }
+        if (kind == null || control == null) {
+            throw new LedgerException.RuleViolation("the payment applies to no open item, so it stays unapplied:"
+                    + " give kind and controlAccount for its open credit item");
+        }
+        if (total.compareTo(amount) > 0) {
+            throw new LedgerException.RuleViolation("the applications total " + total + " but the payment is only " + amount);
+        }
+        Money unapplied = amount.minus(total);
+        perControl.merge(control, unapplied, Money::plus);
+        for (AppliedAmount a : applied) {
+            internal.sendAndWait(new AllocateOpenItem(a.openItemId(), c.paymentId(), a.lineId(), a.amount(),
+                    AllocationReason.PAYMENT, c.postingDate()));
+        }
+        List<PostingLine> lines = new ArrayList<>();
+        boolean receivable = kind == OpenItemKind.RECEIVABLE;
+        lines.add(receivable ? PostingLine.debit(c.cashAccount(), amount) : PostingLine.credit(c.cashAccount(), amount));
+        perControl.forEach((account, sum) -> {
+            if (!sum.isZero()) {
+                lines.add(receivable ? PostingLine.credit(account, sum) : PostingLine.debit(account, sum));
+            }
+        });
+        internal.sendAndWait(new RecordEntry(new PaymentApplied(c.paymentId(), c.party(), kind, c.postingDate(),
+                Check.text(c.text(), "text"), c.cashAccount(), control, amount, applied, unapplied, lines)));
+    }
+
+    @CommandHandler
+    void handle(BookWriteOff c) {
+        JournalEntry item = openItem(Check.id(c.openItemId(), "openItemId"));
+        Check.id(c.writeOffId(), "writeOffId");
+        Check.required(c.postingDate(), "postingDate");
+        Check.account(c.account(), "account");
+        Money amount = Check.nonZero(c.amount(), "amount");
+        Check.optionalId(c.lineId(), "lineId");
+        internal.sendAndWait(new AllocateOpenItem(c.openItemId(), c.writeOffId(), c.lineId(), amount,
+                AllocationReason.WRITE_OFF, c.postingDate()));
+        String control = item.itemControlAccount();
+        List<PostingLine> lines = item.itemKind() == OpenItemKind.RECEIVABLE
+                ? List.of(PostingLine.debit(c.account(), amount), PostingLine.credit(control, amount))
+                : List.of(PostingLine.debit(control, amount), PostingLine.credit(c.account(), amount));
+        internal.sendAndWait(new RecordEntry(new WriteOffBooked(c.writeOffId(), c.openItemId(), c.lineId(), c.postingDate(),
+                Check.text(c.text(), "text"), c.account(), amount, lines)));
+    }
+
+    @CommandHandler
+    void handle(ApplyOpenItems c) {
+        Check.id(c.applicationId(), "applicationId");
+        Check.id(c.party(), "party");
+        Check.required(c.postingDate(), "postingDate");
+        Check.size(c.applications(), "applications", 2);
+        List<Application> requested = c.applications();
+        long withAmount = requested.stream().filter(a -> a != null && a.amount() != null).count();
+        if (withAmount != 0 && withAmount != requested.size()) {
+            throw new LedgerException.Invalid("give an amount for every application, or for none (then the most that nets to 0.00 is applied)");
+        }
+        List<Money> remaining = new ArrayList<>();
+        OpenItemKind kind = null;
+        String control = null;
+        for (int i = 0; i < requested.size(); i++) {
+            Application a = Check.required(requested.get(i), "applications[" + i + "]");
+            JournalEntry item = openItem(Check.id(a.openItemId(), "applications[" + i + "].openItemId"));
+            if (!item.itemParty().equals(c.party())) {
+                throw new LedgerException.RuleViolation("open item " + a.openItemId() + " belongs to party " + item.itemParty()
+                        + ", not to " + c.party());
+            }
+            if (kind != null && (kind != item.itemKind() || !control.equals(item.itemControlAccount()))) {
+                throw new LedgerException.RuleViolation("open items applied to each other must share kind and control account;"
+                        + " " + a.openItemId() + " is " + item.itemKind() + " on " + item.itemControlAccount());
+            }
+            kind = item.itemKind();
+            control = item.itemControlAccount();
+            remaining.add(item.remaining(Check.optionalId(a.lineId(), "applications[" + i + "].lineId")));
+        }
+        List<Money> amounts = withAmount > 0 ? requested.stream().map(Application::amount).toList() : netting(remaining);
+        Money sum = amounts.stream().reduce(Money.ZERO, Money::plus);
+        if (!sum.isZero()) {
+            throw new LedgerException.RuleViolation("amounts applied to each other must net to 0.00; these sum to " + sum);
+        }
+        List<AppliedAmount> applied = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            if (!amounts.get(i).isZero()) {
+                Application a = requested.get(i);
+                internal.sendAndWait(new AllocateOpenItem(a.openItemId(), c.applicationId(), a.lineId(), amounts.get(i),
+                        AllocationReason.APPLICATION, c.postingDate()));
+                applied.add(new AppliedAmount(a.openItemId(), a.lineId(), amounts.get(i)));
+            }
+        }
+        if (applied.isEmpty()) {
+            throw new LedgerException.RuleViolation("nothing to apply: the items do not have remaining amounts of opposite sign");
+        }
+        internal.sendAndWait(new RecordEntry(new OpenItemsApplied(c.applicationId(), c.party(), c.postingDate(),
+                Check.text(c.text(), "text"), applied)));
+    }
+
+    @CommandHandler
+    void handle(UnapplyEntries c) {
+        entry(Check.id(c.applicationId(), "applicationId"));
+        List<AppliedAmount> released = internal.sendAndWait(new MarkUnapplied(c.applicationId()));
+        release(released, c.applicationId(), AllocationReason.UNAPPLY, LocalDate.now());
+    }
+
+    @CommandHandler
+    void handle(ReverseEntry c) {
+        entry(Check.id(c.entryId(), "entryId"));
+        List<AppliedAmount> released = internal.sendAndWait(new ReverseOwnEntry(c.entryId(), c.reversalId(), c.postingDate(), c.text()));
+        release(released, c.entryId(), AllocationReason.REVERSAL, c.postingDate());
+    }
+
+    private void release(List<AppliedAmount> allocations, String entryId, AllocationReason reason, LocalDate date) {
+        Set<String> items = new LinkedHashSet<>();
+        allocations.forEach(a -> items.add(a.openItemId()));
+        items.forEach(item -> internal.sendAndWait(new ReleaseAllocations(item, entryId, reason, date)));
+    }
+
+    /** Most that nets to zero: positives and negatives each applied in the order given, up to the smaller side. */
+    private static List<Money> netting(List<Money> remaining) {
+        Money positive = remaining.stream().filter(Money::isPositive).reduce(Money.ZERO, Money::plus);
+        Money negative = remaining.stream().filter(Money::isNegative).reduce(Money.ZERO, Money::plus).negate();
+        Money leftPositive = positive.min(negative);
+        Money leftNegative = leftPositive;
+        List<Money> amounts = new ArrayList<>();
+        for (Money r : remaining) {
+            if (r.isPositive()) {
+                Money take = r.min(leftPositive);
+                leftPositive = leftPositive.minus(take);
+                amounts.add(take);
+            } else {
+                Money take = r.negate().min(leftNegative);
+                leftNegative = leftNegative.minus(take);
+                amounts.add(take.negate());
+            }
+        }
+        return amounts;
+    }
+
+    private List<Application> oldestFirst(String party, OpenItemKind kind, Money amount) {
+        List<Application> applications = new ArrayList<>();
+        Money left = amount;
+        for (String id : lookups.openItemsOldestFirst(party, kind.name())) {
+            if (!left.isPositive()) {
+                break;
+            }
+            Money remaining = openItem(id).remaining(null);
+            if (remaining.isPositive()) {
+                Money take = remaining.min(left);
+                applications.add(new Application(id, null, take));
+                left = left.minus(take);
+            }
+        }
+        return applications;
+    }
+
+    private JournalEntry entry(String entryId) {
+        try {
+            Aggregate<JournalEntry> aggregate = entries.load(entryId);
+            return aggregate.invoke(e -> e);
+        } catch (AggregateNotFoundException e) {
+            throw new LedgerException.NotFound("no entry with id '" + entryId + "'");
+        }
+    }
+
+    private JournalEntry openItem(String openItemId) {
+        try {
+            JournalEntry item = entries.load(openItemId).invoke(e -> e);
+            if (!item.isOpenItem()) {
+                throw new LedgerException.RuleViolation("entry " + openItemId + " is not an open item"
+                        + " (or it was cancelled by a reversal)");
+            }
+            return item;
+        } catch (AggregateNotFoundException e) {
+            throw new LedgerException.NotFound("no open item with id '" + openItemId + "'");
+        }
+    }
+}

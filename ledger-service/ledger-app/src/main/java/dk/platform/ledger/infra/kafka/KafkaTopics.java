@@ -1,0 +1,27 @@
+package dk.platform.ledger.infra.kafka;
+
+import dk.platform.ledger.api.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The ledger's topics, created at start-up if missing (3 partitions: ordering is per aggregate key). */
+@Configuration
+class KafkaTopics {
+
+    @Bean
+    NewTopic ledgerEvents() {
+        return TopicBuilder.name(Topics.LEDGER_EVENTS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic ledgerCommands() {
+        return TopicBuilder.name(Topics.LEDGER_COMMANDS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic ledgerCommandResults() {
+        return TopicBuilder.name(Topics.LEDGER_COMMAND_RESULTS).partitions(3).build();
+    }
+}

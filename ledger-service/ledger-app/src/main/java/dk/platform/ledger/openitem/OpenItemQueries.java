@@ -1,0 +1,48 @@
+package dk.platform.ledger.openitem;
+
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads of the open-item view, by id and by party: key look-ups only (DESIGN.md §3). */
+@Component
+public class OpenItemQueries {
+
+    private final MongoTemplate mongo;
+
+    OpenItemQueries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<OpenItemView> find(String openItemId) {
+        return Optional.ofNullable(mongo.findById(openItemId, OpenItemView.class));
+    }
+
+    /** Items of a party (or of everyone when party is null), filtered by status (null = all), oldest due first. */
+    @SuppressWarnings("unchecked")
+    public List<OpenItemView> list(String party, OpenItemView.Status status) {
+        List<OpenItemView> items;
+        if (party != null) {
+            Document index = mongo.findById(party, Document.class, OpenItemProjection.PARTIES);
+            List<String> ids = index == null ? List.of() : (List<String>) index.get("itemIds");
+            items = ids.isEmpty() ? List.of() : mongo.find(Query.query(Criteria.where("_id").in(ids)), OpenItemView.class);
+        } else {
+            items = mongo.find(new Query().with(Sort.by("_id")), OpenItemView.class);
+        }
+        return items.stream()
+                .filter(v -> status == null || v.status == status)
+                .sorted(Comparator.comparing((OpenItemView v) -> v.dueDate).thenComparing(v -> v.openItemId))
+                .toList();
+    }
+
+    public List<OpenItemView> all() {
+        return mongo.findAll(OpenItemView.class);
+    }
+}
