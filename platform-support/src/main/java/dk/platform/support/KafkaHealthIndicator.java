@@ -4,6 +4,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Kafka as a health component: UP when the cluster answers a describe within 3 s. */
-public class KafkaHealthIndicator extends AbstractHealthIndicator {
+public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
     private final Map<String, Object> adminProperties;
     private volatile Admin admin;
@@ -42,5 +43,12 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator {
             }
         }
         return admin;
+    }
+
+    @Override
+    public void destroy() {
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(2));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dk.platform.test;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
@@ -21,5 +22,6 @@ import java.lang.annotation.Target;
         "axoniq.update-checker.disabled=true"})
 @EmbeddedKafka(kraft = true, partitions = 3)
 @ContextConfiguration(initializers = TestInfrastructure.class)
+@ExtendWith(CloseContextsBeforeJvmExit.class)
 public @interface IntegrationTest {
 }

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -37,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * create a topic, produce, consume through a consumer group, and read the cluster's id.
  */
 @IntegrationTest
-@ExtendWith(CloseContextsBeforeJvmExit.class)
 class KafkaIsARealBrokerIT {
 
     @Value("${spring.kafka.bootstrap-servers}")

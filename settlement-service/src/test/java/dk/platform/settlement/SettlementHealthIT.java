@@ -2,7 +2,6 @@ package dk.platform.settlement;
 
 import dk.platform.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
@@ -17,7 +16,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-@ExtendWith(CloseContextsBeforeJvmExit.class)
 class SettlementHealthIT {
 
     @Autowired

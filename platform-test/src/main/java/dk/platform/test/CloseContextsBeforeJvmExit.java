@@ -1,4 +1,4 @@
-package dk.platform.settlement;
+package dk.platform.test;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,7 +12,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * directory (and the Mongo-wire server's hook), so the broker fails its last checkpoint write,
  * logs "all log dirs have failed" and calls Exit.halt (spring-kafka#3225).
  */
-class CloseContextsBeforeJvmExit implements BeforeAllCallback {
+public class CloseContextsBeforeJvmExit implements BeforeAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CloseContextsBeforeJvmExit.class);
 
