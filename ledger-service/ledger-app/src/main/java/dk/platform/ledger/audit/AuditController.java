@@ -36,8 +36,8 @@ class AuditController {
     @Operation(summary = "An aggregate's events in order, with metadata (user, correlationId, causationId) and recording time",
             description = "aggregateId is an entry or open-item id (e.g. SS-2026-03), account:<number> or party:<party>.")
     List<AuditEvent> events(@RequestParam String aggregateId) {
-        List<AuditEvent> events = jdbc.query("SELECT event_identifier, payload_type, aggregate_identifier, sequence_number, time_stamp,"
-                        + " meta_data, payload FROM domainevententry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+        List<AuditEvent> events = jdbc.query("SELECT eventIdentifier, payloadType, aggregateIdentifier, sequenceNumber, timeStamp,"
+                        + " metaData, payload FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber",
                 (rs, i) -> new AuditEvent(rs.getString(1), simpleName(rs.getString(2)), rs.getString(3), rs.getLong(4),
                         Instant.parse(rs.getString(5)), parse(rs.getBytes(6)), parse(rs.getBytes(7))),
                 aggregateId);

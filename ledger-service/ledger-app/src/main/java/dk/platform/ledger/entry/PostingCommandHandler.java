@@ -52,11 +52,13 @@ class PostingCommandHandler {
 
     private final Repository<JournalEntry> entries;
     private final Lookups lookups;
+    private final CommandLog commandLog;
     private final CommandGateway internal;
 
-    PostingCommandHandler(Repository<JournalEntry> entries, Lookups lookups, CommandBus commandBus) {
+    PostingCommandHandler(Repository<JournalEntry> entries, Lookups lookups, CommandLog commandLog, CommandBus commandBus) {
         this.entries = entries;
         this.lookups = lookups;
+        this.commandLog = commandLog;
         // Internal commands run nested in the caller's unit of work: never retried on their own.
         this.internal = DefaultCommandGateway.builder().commandBus(commandBus).build();
     }
@@ -204,7 +206,12 @@ class PostingCommandHandler {
 
     @CommandHandler
     void handle(ReverseEntry c) {
-        entry(Check.id(c.entryId(), "entryId"));
+        CommandLog.Entry original = commandLog.find(Check.id(c.entryId(), "entryId"));
+        if (original != null && original.commandType().equals(ReverseEntry.class.getSimpleName())) {
+            throw new LedgerException.RuleViolation("entry " + c.entryId() + " is the reversal of " + original.aggregateId()
+                    + "; a reversal cannot be reversed: post the entry anew instead");
+        }
+        entry(c.entryId());
         List<AppliedAmount> released = internal.sendAndWait(new ReverseOwnEntry(c.entryId(), c.reversalId(), c.postingDate(), c.text()));
         release(released, c.entryId(), AllocationReason.REVERSAL, c.postingDate());
     }
