@@ -1,0 +1,462 @@
+package dk.platform.ledger.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dk.platform.ledger.api.command.Application;
+import dk.platform.ledger.api.command.ApplyOpenItems;
+import dk.platform.ledger.api.command.ApplyPayment;
+import dk.platform.ledger.api.command.BookWriteOff;
+import dk.platform.ledger.api.command.ItemLine;
+import dk.platform.ledger.api.command.OpenAccount;
+import dk.platform.ledger.api.command.PostJournalEntry;
+import dk.platform.ledger.api.command.RegisterOpenItem;
+import dk.platform.ledger.api.command.ReverseEntry;
+import dk.platform.ledger.api.command.SetPartyApplicationMethod;
+import dk.platform.ledger.api.command.UnapplyEntries;
+import dk.platform.ledger.api.event.AccountOpened;
+import dk.platform.ledger.api.event.AppliedAmount;
+import dk.platform.ledger.api.event.EntryReversed;
+import dk.platform.ledger.api.event.JournalEntryPosted;
+import dk.platform.ledger.api.event.LedgerEvent;
+import dk.platform.ledger.api.event.OpenItemAllocated;
+import dk.platform.ledger.api.event.OpenItemAllocationReleased;
+import dk.platform.ledger.api.event.OpenItemRegistered;
+import dk.platform.ledger.api.event.OpenItemsApplied;
+import dk.platform.ledger.api.event.OpenItemsUnapplied;
+import dk.platform.ledger.api.event.PartyApplicationMethodSet;
+import dk.platform.ledger.api.event.PaymentApplied;
+import dk.platform.ledger.api.event.WriteOffBooked;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JSON Schemas in {@code schemas/} describe exactly what the ledger publishes: every event
+ * record, serialised as Spring Boot's ObjectMapper does it, validates against its schema; every
+ * event and command record has a schema and every schema a record; and what the ledger refuses
+ * (a JSON number as an amount, a third decimal, an unknown field) the schemas refuse too.
+ */
+class SchemasTest {
+
+    /** Every event record of {@code dk.platform.ledger.api.event}; a new event needs a schema and a line here. */
+    static final List<Class<? extends LedgerEvent>> EVENT_TYPES = List.of(
+            AccountOpened.class, PartyApplicationMethodSet.class, JournalEntryPosted.class, OpenItemRegistered.class,
+            PaymentApplied.class, WriteOffBooked.class, OpenItemsApplied.class, OpenItemsUnapplied.class,
+            OpenItemAllocated.class, OpenItemAllocationReleased.class, EntryReversed.class);
+
+    /** Every command record of {@code dk.platform.ledger.api.command}. */
+    static final List<Class<? extends Record>> COMMAND_TYPES = List.of(
+            OpenAccount.class, SetPartyApplicationMethod.class, PostJournalEntry.class, RegisterOpenItem.class,
+            BookWriteOff.class, ApplyPayment.class, ApplyOpenItems.class, UnapplyEntries.class, ReverseEntry.class);
+
+    /** Records of the command package that are parts of commands, described in common.schema.json. */
+    static final Set<Class<? extends Record>> COMMAND_PARTS = Set.of(Application.class, ItemLine.class);
+
+    /** Records of the event package that are parts of events, described in common.schema.json. */
+    static final Set<Class<? extends Record>> EVENT_PARTS = Set.of(AppliedAmount.class);
+
+    /** Configured as Spring Boot configures the apps' ObjectMapper (application.yml). */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+
+    static final String BASE = "https://schemas.platform.dk/ledger/";
+    static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(m -> m.mapPrefix(BASE, "classpath:schemas/")));
+    static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+
+    static JsonSchema schema(String path) {
+        return FACTORY.getSchema(SchemaLocation.of(BASE + path), CONFIG);
+    }
+
+    static Set<ValidationMessage> validate(String path, JsonNode json) {
+        return schema(path).validate(json);
+    }
+
+    // ---------------------------------------------------------------- samples
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 31);
+    static final List<PostingLine> TWO_LINES = List.of(PostingLine.debit("1100", Money.of("48250.00")),
+            PostingLine.credit("1010", Money.of("48250.00")));
+
+    /** At least one sample of each event record, with the optional fields both present and missing. */
+    static Stream<LedgerEvent> events() {
+        return Stream.of(
+                new AccountOpened("61.50", "Skyldige beløb", AccountType.LIABILITY),
+                new PartyApplicationMethodSet("REGION-H", ApplicationMethod.SALDO),
+                new JournalEntryPosted("JE-1", DAY, "Husleje", null,
+                        List.of(PostingLine.debit("6100", Money.of("12000.00")), PostingLine.credit("5820", Money.of("12000.00")))),
+                new JournalEntryPosted("JE-2", DAY, "", "RENT", TWO_LINES),
+                new OpenItemRegistered("SS-2026-03", OpenItemKind.RECEIVABLE, "REGION-H", "2026-03", DAY, DAY.plusDays(30),
+                        "Sygesikring marts", Money.of("48250.00"), "1100", "1010",
+                        List.of(new ItemLine("practitioner-A", "Behandler A", Money.of("30000.00")),
+                                new ItemLine("practitioner-B", null, Money.of("18250.00"))), TWO_LINES),
+                new OpenItemRegistered("CM-1", OpenItemKind.RECEIVABLE, "REGION-H", "K-1", DAY, DAY, null,
+                        Money.of("-100.00"), "1100", "1010", List.of(),
+                        List.of(PostingLine.debit("1100", Money.of("-100.00")), PostingLine.credit("1010", Money.of("-100.00")))),
+                new PaymentApplied("PAY-1", "REGION-H", OpenItemKind.RECEIVABLE, DAY, "Indbetaling", "5820", "1100",
+                        Money.of("46852.75"), List.of(new AppliedAmount("SS-2026-03", null, Money.of("46852.75")),
+                        new AppliedAmount("SS-2026-03", "practitioner-A", Money.of("0.25"))), Money.ZERO,
+                        List.of(PostingLine.debit("5820", Money.of("46852.75")), PostingLine.credit("1100", Money.of("46852.75")))),
+                new PaymentApplied("PAY-2", "REGION-H", OpenItemKind.PAYABLE, DAY, "", "5820", "2100",
+                        Money.of("10.00"), List.of(), Money.of("10.00"),
+                        List.of(PostingLine.credit("5820", Money.of("10.00")), PostingLine.debit("2100", Money.of("10.00")))),
+                new WriteOffBooked("WO-1", "SS-2026-03", null, DAY, "Fondsbidrag", "7250", Money.of("412.50"),
+                        List.of(PostingLine.debit("7250", Money.of("412.50")), PostingLine.credit("1100", Money.of("412.50")))),
+                new WriteOffBooked("WO-2", "SS-2026-03", "practitioner-B", DAY, "Difference", "3090", Money.of("-2.50"),
+                        List.of(PostingLine.debit("3090", Money.of("-2.50")), PostingLine.credit("1100", Money.of("-2.50")))),
+                new OpenItemsApplied("APP-1", "REGION-H", DAY, "Kreditnota", List.of(
+                        new AppliedAmount("INV-7", null, Money.of("100.00")), new AppliedAmount("CM-1", null, Money.of("-100.00")))),
+                new OpenItemsUnapplied("APP-1", DAY, List.of(
+                        new AppliedAmount("INV-7", null, Money.of("100.00")), new AppliedAmount("CM-1", null, Money.of("-100.00")))),
+                new OpenItemsUnapplied("APP-2", DAY, List.of()),
+                new OpenItemAllocated("SS-2026-03", "WO-1", "practitioner-A", Money.of("412.50"), AllocationReason.WRITE_OFF,
+                        DAY, Money.of("47837.50")),
+                new OpenItemAllocated("INV-7", "PAY-1", null, Money.of("100.00"), AllocationReason.PAYMENT, DAY, Money.ZERO),
+                new OpenItemAllocationReleased("SS-2026-03", "WO-1", "practitioner-A", Money.of("412.50"),
+                        AllocationReason.REVERSAL, DAY, Money.of("412.50")),
+                new OpenItemAllocationReleased("INV-7", "APP-1", null, Money.of("100.00"), AllocationReason.UNAPPLY, DAY,
+                        Money.of("100.00")),
+                new EntryReversed("WO-1", "WO-1-rev", DAY, "Forkert konto",
+                        List.of(PostingLine.credit("7250", Money.of("412.50")), PostingLine.debit("1100", Money.of("412.50"))), false),
+                new EntryReversed("SS-2026-03", "SS-2026-03-rev", DAY, "", TWO_LINES.stream().map(PostingLine::swapped).toList(), true));
+    }
+
+    static Stream<Record> commands() {
+        return Stream.of(
+                new OpenAccount("5820", "Bank", AccountType.ASSET),
+                new SetPartyApplicationMethod("REGION-H", ApplicationMethod.MANUAL),
+                new PostJournalEntry("JE-1", DAY, "Husleje", null,
+                        List.of(PostingLine.debit("6100", Money.of("12000.00")), PostingLine.credit("5820", Money.of("12000.00")))),
+                new PostJournalEntry("JE-2", DAY, null, "RENT", TWO_LINES),
+                new RegisterOpenItem("SS-2026-03", OpenItemKind.RECEIVABLE, "REGION-H", "2026-03", DAY, DAY.plusDays(30),
+                        "Sygesikring marts", Money.of("48250.00"), "1100", "1010",
+                        List.of(new ItemLine("practitioner-A", "Behandler A", Money.of("30000.00")),
+                                new ItemLine("practitioner-B", "Behandler B", Money.of("18250.00")))),
+                new RegisterOpenItem("CM-1", OpenItemKind.PAYABLE, "SUPPLIER-1", "K-1", DAY, DAY, null, Money.of("-100.00"),
+                        "2100", "6100", null),
+                new BookWriteOff("SS-2026-03", "WO-1", DAY, "Fondsbidrag", "7250", Money.of("412.50"), null),
+                new BookWriteOff("SS-2026-03", "WO-2", DAY, null, "3090", Money.of("-2.50"), "practitioner-B"),
+                new ApplyPayment("PAY-1", "REGION-H", DAY, "Indbetaling", "5820", Money.of("46852.75"),
+                        List.of(new Application("SS-2026-03", null, null), new Application("INV-7", "line-1", Money.of("1.00"))),
+                        null, null),
+                new ApplyPayment("PAY-2", "REGION-H", DAY, null, "5820", Money.of("10.00"), null, "1100", OpenItemKind.RECEIVABLE),
+                new ApplyOpenItems("APP-1", "REGION-H", DAY, "Kreditnota",
+                        List.of(new Application("INV-7", null, null), new Application("CM-1", null, null))),
+                new UnapplyEntries("APP-1"),
+                new ReverseEntry("WO-1", "WO-1-rev", DAY, "Forkert konto"));
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void eachEventAsSerialisedValidatesAgainstItsSchema(LedgerEvent event) {
+        JsonNode json = JSON.valueToTree(event);
+        assertThat(validate("events/" + event.getClass().getSimpleName() + ".schema.json", json)).as(json.toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void eachEventInItsEnvelopeValidatesAgainstTheEnvelopeSchema(LedgerEvent event) {
+        EventEnvelope envelope = new EventEnvelope("4b9f7c1e-2f4a-4c8e-9a57-0b1a7f9e2c11", event.getClass().getSimpleName(),
+                EventEnvelope.SCHEMA_VERSION, "SS-2026-03", 3, event.postingDate(), Instant.parse("2026-04-20T10:15:30.123456Z"),
+                new EventEnvelope.Metadata("test-user", "corr-1", "5d1e0b9a-0c0f-4b1e-8b65-1f3c2a9d7e40"),
+                JSON.valueToTree(event));
+        JsonNode json = JSON.valueToTree(envelope);
+        assertThat(validate("event-envelope.schema.json", json)).as(json.toString()).isEmpty();
+        if (event.postingDate() == null) {
+            assertThat(json.has("postingDate")).as("a null postingDate is left out").isFalse();
+        }
+    }
+
+    @Test
+    void theSamplesCoverEveryEventTypeAndEveryEventReadsBackAsItWasWritten() throws IOException {
+        assertThat(events().map(e -> e.getClass().getSimpleName()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(names(EVENT_TYPES.stream()));
+        for (LedgerEvent event : events().toList()) {
+            String json = JSON.writeValueAsString(event);
+            assertThat(JSON.readValue(json, event.getClass())).as(json).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void everyEventRecordHasASchemaAndEverySchemaAnEventRecord() {
+        assertThat(recordsIn("dk/platform/ledger/api/event")).as("records in the event package")
+                .containsExactlyInAnyOrderElementsOf(names(Stream.concat(EVENT_TYPES.stream(), EVENT_PARTS.stream())));
+        assertThat(EVENT_TYPES).allMatch(LedgerEvent.class::isAssignableFrom);
+        assertThat(schemaFiles("events")).as("files in schemas/events")
+                .containsExactlyInAnyOrderElementsOf(names(EVENT_TYPES.stream()).stream().map(n -> n + ".schema.json").toList());
+    }
+
+    @Test
+    void envelopeSchemaMatchesTheEnvelopeRecordAndNamesEveryEventType() throws IOException {
+        JsonNode schema = read("schemas/event-envelope.schema.json");
+        assertThat(fieldNames(schema.get("properties")))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventEnvelope.class.getRecordComponents()).map(c -> c.getName()).toList());
+        assertThat(fieldNames(schema.at("/properties/metadata/properties")))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventEnvelope.Metadata.class.getRecordComponents()).map(c -> c.getName()).toList());
+        assertThat(schema.at("/properties/schemaVersion/const").asInt()).isEqualTo(EventEnvelope.SCHEMA_VERSION);
+        List<String> dispatched = schema.get("allOf").findValues("const").stream().map(JsonNode::asText).toList();
+        assertThat(dispatched).containsExactlyInAnyOrderElementsOf(names(EVENT_TYPES.stream()));
+    }
+
+    /** Each schema lists exactly the record's components as properties, so a renamed or added field is caught. */
+    @Test
+    void everySchemaHasExactlyTheFieldsOfItsRecord() throws IOException {
+        for (Class<?> type : EVENT_TYPES) {
+            assertFieldsMatch(type, read("schemas/events/" + type.getSimpleName() + ".schema.json").get("properties"));
+        }
+        for (Class<?> type : COMMAND_TYPES) {
+            assertFieldsMatch(type, read("schemas/commands/" + type.getSimpleName() + ".schema.json").get("properties"));
+        }
+        JsonNode defs = read("schemas/common.schema.json").get("$defs");
+        assertFieldsMatch(PostingLine.class, defs.at("/postingLine/properties"));
+        assertFieldsMatch(PostingLine.class, defs.at("/postingLineInput/properties"));
+        assertFieldsMatch(AppliedAmount.class, defs.at("/appliedAmount/properties"));
+        assertFieldsMatch(ItemLine.class, defs.at("/itemLine/properties"));
+        assertFieldsMatch(ItemLine.class, defs.at("/itemLineInput/properties"));
+        assertFieldsMatch(Application.class, defs.at("/application/properties"));
+    }
+
+    @Test
+    void enumsInTheSchemasAreTheJavaEnums() throws IOException {
+        JsonNode defs = read("schemas/common.schema.json").get("$defs");
+        Map<String, Class<? extends Enum<?>>> enums = Map.of("accountType", AccountType.class, "openItemKind", OpenItemKind.class,
+                "applicationMethod", ApplicationMethod.class, "allocationReason", AllocationReason.class);
+        enums.forEach((def, type) -> assertThat(defs.get(def).get("enum")).extracting(JsonNode::asText)
+                .as(def).containsExactlyInAnyOrderElementsOf(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+    }
+
+    @Test
+    void everySchemaIsAValidDraft202012Schema() throws IOException {
+        JsonSchema metaSchema = FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"), CONFIG);
+        List<String> paths = Stream.of(Stream.of("common.schema.json", "event-envelope.schema.json"),
+                schemaFiles("events").stream().map(f -> "events/" + f), schemaFiles("commands").stream().map(f -> "commands/" + f))
+                .flatMap(Function.identity()).toList();
+        assertThat(paths).hasSize(2 + EVENT_TYPES.size() + COMMAND_TYPES.size());
+        for (String path : paths) {
+            JsonNode schema = read("schemas/" + path);
+            assertThat(metaSchema.validate(schema)).as(path).isEmpty();
+            assertThat(schema.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+            assertThat(schema.get("$id").asText()).as(path).isEqualTo(BASE + path);
+            // every $ref resolves
+            schema(path).initializeValidators();
+        }
+    }
+
+    // ---------------------------------------------------------------- what is refused
+
+    @Test
+    void anAmountAsAJsonNumberFailsValidation() {
+        ObjectNode json = JSON.valueToTree(writeOff());
+        json.set("amount", DecimalNode.valueOf(new BigDecimal("412.50")));
+        assertThat(validate("events/WriteOffBooked.schema.json", json)).extracting(ValidationMessage::getInstanceLocation)
+                .extracting(Object::toString).containsOnly("/amount");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"412.505", "412.5", "412", "4.125e2", "1,00", "", " 412.50", "+412.50", "1234567890123456.00"})
+    void anAmountNotInTheLedgersFormatFailsValidation(String amount) {
+        ObjectNode json = JSON.valueToTree(writeOff());
+        json.put("amount", amount);
+        assertThat(validate("events/WriteOffBooked.schema.json", json)).as(amount).isNotEmpty();
+    }
+
+    @Test
+    void aCommandAmountMayHaveFewerDecimalsButNotThree() {
+        ObjectNode json = JSON.valueToTree(new BookWriteOff("SS-1", "WO-1", DAY, null, "7250", Money.of("412.50"), null));
+        json.put("amount", "412.5");
+        assertThat(validate("commands/BookWriteOff.schema.json", json)).isEmpty();
+        json.put("amount", "412");
+        assertThat(validate("commands/BookWriteOff.schema.json", json)).isEmpty();
+        json.put("amount", "412.505");
+        assertThat(validate("commands/BookWriteOff.schema.json", json)).isNotEmpty();
+        json.set("amount", DecimalNode.valueOf(new BigDecimal("412.50")));
+        assertThat(validate("commands/BookWriteOff.schema.json", json)).isNotEmpty();
+    }
+
+    @Test
+    void anUnknownFieldAMissingFieldAWrongEnumOrABadDateFailsValidation() {
+        String path = "events/WriteOffBooked.schema.json";
+        ObjectNode json = JSON.valueToTree(writeOff());
+        assertThat(validate(path, json)).isEmpty();
+        assertThat(validate(path, json.deepCopy().put("comment", "x"))).isNotEmpty();
+        ObjectNode missing = json.deepCopy();
+        missing.remove("writeOffId");
+        assertThat(validate(path, missing)).isNotEmpty();
+        assertThat(validate(path, json.deepCopy().put("postingDate", "2026-02-30"))).isNotEmpty();
+        assertThat(validate(path, json.deepCopy().put("postingDate", "31-03-2026"))).isNotEmpty();
+        assertThat(validate(path, json.deepCopy().put("account", "123456789012345678901"))).isNotEmpty();
+        assertThat(validate(path, json.deepCopy().put("lineId", "has space"))).isNotEmpty();
+        ObjectNode allocated = JSON.valueToTree(new OpenItemAllocated("SS-1", "WO-1", null, Money.of("1.00"),
+                AllocationReason.WRITE_OFF, DAY, Money.ZERO));
+        assertThat(validate("events/OpenItemAllocated.schema.json", allocated)).isEmpty();
+        assertThat(validate("events/OpenItemAllocated.schema.json", allocated.put("reason", "GIFT"))).isNotEmpty();
+    }
+
+    @Test
+    void aPostingLineNeedsExactlyOneOfDebitAndCredit() {
+        String path = "events/JournalEntryPosted.schema.json";
+        ObjectNode json = JSON.valueToTree(new JournalEntryPosted("JE-1", DAY, "x", null, TWO_LINES));
+        assertThat(validate(path, json)).isEmpty();
+        ObjectNode both = json.deepCopy();
+        ((ObjectNode) both.get("lines").get(0)).put("credit", "48250.00");
+        assertThat(validate(path, both)).isNotEmpty();
+        ObjectNode neither = json.deepCopy();
+        ((ObjectNode) neither.get("lines").get(0)).remove("debit");
+        assertThat(validate(path, neither)).isNotEmpty();
+        ObjectNode nullOther = json.deepCopy();
+        ((ObjectNode) nullOther.get("lines").get(0)).putNull("credit");
+        assertThat(validate(path, nullOther)).as("the unused side may be null").isEmpty();
+    }
+
+    @Test
+    void anEnvelopeWithAPayloadThatDoesNotMatchItsTypeFailsValidation() {
+        EventEnvelope envelope = new EventEnvelope("e-1", "WriteOffBooked", 1, "WO-1", 0, DAY, Instant.now(),
+                new EventEnvelope.Metadata("u", "c", "x"), JSON.valueToTree(new AccountOpened("5820", "Bank", AccountType.ASSET)));
+        assertThat(validate("event-envelope.schema.json", JSON.valueToTree(envelope))).isNotEmpty();
+        ObjectNode version2 = JSON.valueToTree(new EventEnvelope("e-1", "AccountOpened", 2, "account:5820", 0, null, Instant.now(),
+                new EventEnvelope.Metadata("u", "c", "x"), JSON.valueToTree(new AccountOpened("5820", "Bank", AccountType.ASSET))));
+        assertThat(validate("event-envelope.schema.json", version2)).isNotEmpty();
+        ObjectNode noUser = JSON.valueToTree(new EventEnvelope("e-1", "AccountOpened", 1, "account:5820", 0, null, Instant.now(),
+                new EventEnvelope.Metadata(null, "c", "x"), JSON.valueToTree(new AccountOpened("5820", "Bank", AccountType.ASSET))));
+        assertThat(validate("event-envelope.schema.json", noUser)).isNotEmpty();
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void eachCommandAsSerialisedValidatesAgainstItsSchema(Record command) {
+        JsonNode json = JSON.valueToTree(command);
+        assertThat(validate("commands/" + command.getClass().getSimpleName() + ".schema.json", json)).as(json.toString()).isEmpty();
+    }
+
+    @Test
+    void everyCommandRecordHasASchemaAndEverySchemaACommandRecord() {
+        assertThat(commands().map(c -> c.getClass().getSimpleName()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(names(COMMAND_TYPES.stream()));
+        assertThat(recordsIn("dk/platform/ledger/api/command")).as("records in the command package")
+                .containsExactlyInAnyOrderElementsOf(names(Stream.concat(COMMAND_TYPES.stream(), COMMAND_PARTS.stream())));
+        assertThat(schemaFiles("commands")).as("files in schemas/commands")
+                .containsExactlyInAnyOrderElementsOf(names(COMMAND_TYPES.stream()).stream().map(n -> n + ".schema.json").toList());
+    }
+
+    /** The REST bodies of SPEC §7, where the path gives the entry or item id, are valid command bodies. */
+    @Test
+    void theRestBodiesOfTheSpecValidate() throws IOException {
+        Map<String, String> bodies = Map.of(
+                "commands/ReverseEntry.schema.json", "{'reversalId':'JE-1-rev','postingDate':'2026-04-02','text':'Fejlpostering'}",
+                "commands/BookWriteOff.schema.json", "{'writeOffId':'SS-2026-03-diff','postingDate':'2026-04-20','text':'Difference',"
+                        + "'account':'3090','amount':'-2.50'}",
+                "commands/SetPartyApplicationMethod.schema.json", "{'applicationMethod':'SALDO'}",
+                "commands/ApplyPayment.schema.json", "{'paymentId':'PAY-1','party':'REGION-H','postingDate':'2026-04-20',"
+                        + "'text':'Indbetaling','cashAccount':'5820','amount':'46852.75','applications':[{'openItemId':'SS-2026-03'}]}",
+                "commands/ApplyOpenItems.schema.json", "{'applicationId':'APP-1','party':'REGION-H','postingDate':'2026-04-21',"
+                        + "'text':'Kreditnota','applications':[{'openItemId':'INV-7'},{'openItemId':'CM-2'}]}",
+                "commands/PostJournalEntry.schema.json", "{'entryId':'JE-1','postingDate':'2026-03-31','text':'Husleje','lines':"
+                        + "[{'account':'6100','debit':'12000.00'},{'account':'5820','credit':'12000.00'}]}");
+        for (var body : bodies.entrySet()) {
+            assertThat(validate(body.getKey(), JSON.readTree(body.getValue().replace('\'', '"')))).as(body.getKey()).isEmpty();
+        }
+        assertThat(validate("commands/PostJournalEntry.schema.json", JSON.readTree(("{'entryId':'JE-1','postingDate':'2026-03-31',"
+                + "'lines':[{'account':'6100','debit':12000.00},{'account':'5820','credit':'12000.00'}]}").replace('\'', '"'))))
+                .as("a JSON number in a command").isNotEmpty();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static WriteOffBooked writeOff() {
+        return new WriteOffBooked("WO-1", "SS-2026-03", null, DAY, "Fondsbidrag", "7250", Money.of("412.50"),
+                List.of(PostingLine.debit("7250", Money.of("412.50")), PostingLine.credit("1100", Money.of("412.50"))));
+    }
+
+    private static void assertFieldsMatch(Class<?> record, JsonNode properties) {
+        assertThat(properties).as(record.getSimpleName() + " has a properties object").isNotNull();
+        assertThat(fieldNames(properties)).as(record.getSimpleName())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(record.getRecordComponents()).map(c -> c.getName()).toList());
+    }
+
+    private static Set<String> fieldNames(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> names(Stream<? extends Class<?>> types) {
+        return types.map(Class::getSimpleName).toList();
+    }
+
+    /** The top-level records compiled into a package (nested types and interfaces are not counted). */
+    private static Set<String> recordsIn(String packagePath) {
+        Set<String> names = new TreeSet<>();
+        for (String file : list("classpath*:" + packagePath + "/*.class")) {
+            if (file.contains("$")) {
+                continue;
+            }
+            String className = packagePath.replace('/', '.') + "." + file.substring(0, file.length() - ".class".length());
+            try {
+                if (Class.forName(className).isRecord()) {
+                    names.add(file.substring(0, file.length() - ".class".length()));
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> schemaFiles(String folder) {
+        return new TreeSet<>(list("classpath*:schemas/" + folder + "/*"));
+    }
+
+    private static List<String> list(String pattern) {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(pattern);
+            return Arrays.stream(resources).map(Resource::getFilename).filter(Objects::nonNull).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(String classpathResource) throws IOException {
+        try (InputStream in = SchemasTest.class.getClassLoader().getResourceAsStream(classpathResource)) {
+            assertThat(in).as(classpathResource).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+}
