@@ -1,6 +1,7 @@
 package dk.platform.ledger;
 
 import dk.platform.ledger.support.Api;
+import dk.platform.ledger.support.TestChart;
 import dk.platform.test.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,15 +33,7 @@ class LedgerApiIT {
     void setUp() {
         api = new Api(http);
         s = UUID.randomUUID().toString().substring(0, 8);
-        account("1100", "Debitorer", "ASSET");
-        account("1010", "Omsætning", "REVENUE");
-        account("5820", "Bank", "ASSET");
-        account("7250", "Gebyrer", "EXPENSE");
-    }
-
-    void account(String number, String name, String type) {
-        assertThat(api.post("/api/accounts", json("{'number':'" + number + "','name':'" + name + "','type':'" + type + "'}")).status())
-                .isIn(200, 201);
+        TestChart.open(api);
     }
 
     long events() {

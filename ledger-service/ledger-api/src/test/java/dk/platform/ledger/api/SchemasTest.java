@@ -176,7 +176,7 @@ class SchemasTest {
                 new ApplyPayment("PAY-2", "REGION-H", DAY, null, "5820", Money.of("10.00"), null, "1100", OpenItemKind.RECEIVABLE),
                 new ApplyOpenItems("APP-1", "REGION-H", DAY, "Kreditnota",
                         List.of(new Application("INV-7", null, null), new Application("CM-1", null, null))),
-                new UnapplyEntries("APP-1"),
+                new UnapplyEntries("APP-1", LocalDate.of(2026, 4, 1)),
                 new ReverseEntry("WO-1", "WO-1-rev", DAY, "Forkert konto"));
     }
 

@@ -36,6 +36,6 @@ final class InternalCommands {
     }
 
     /** Marks an application of items to each other undone; answers its allocations, for the caller to release. */
-    record MarkUnapplied(@TargetAggregateIdentifier String applicationId) {
+    record MarkUnapplied(@TargetAggregateIdentifier String applicationId, LocalDate postingDate) {
     }
 }

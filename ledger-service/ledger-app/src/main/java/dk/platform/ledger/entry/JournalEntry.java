@@ -194,7 +194,7 @@ public class JournalEntry {
         if (unapplied) {
             throw new LedgerException.RuleViolation("application " + entryId + " is already undone; an application can be undone once");
         }
-        apply(new OpenItemsUnapplied(entryId, java.time.LocalDate.now(), List.copyOf(allocationsMade)));
+        apply(new OpenItemsUnapplied(entryId, c.postingDate(), List.copyOf(allocationsMade)));
         return List.copyOf(allocationsMade);
     }
 

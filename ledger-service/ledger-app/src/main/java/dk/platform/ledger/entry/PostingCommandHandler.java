@@ -32,6 +32,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +55,7 @@ class PostingCommandHandler {
     private final Lookups lookups;
     private final CommandLog commandLog;
     private final CommandGateway internal;
+    private final Clock clock = Clock.systemDefaultZone();
 
     PostingCommandHandler(Repository<JournalEntry> entries, Lookups lookups, CommandLog commandLog, CommandBus commandBus) {
         this.entries = entries;
@@ -200,8 +202,9 @@ class PostingCommandHandler {
     @CommandHandler
     void handle(UnapplyEntries c) {
         entry(Check.id(c.applicationId(), "applicationId"));
-        List<AppliedAmount> released = internal.sendAndWait(new MarkUnapplied(c.applicationId()));
-        release(released, c.applicationId(), AllocationReason.UNAPPLY, LocalDate.now());
+        LocalDate date = c.postingDate() == null ? LocalDate.now(clock) : c.postingDate();
+        List<AppliedAmount> released = internal.sendAndWait(new MarkUnapplied(c.applicationId(), date));
+        release(released, c.applicationId(), AllocationReason.UNAPPLY, date);
     }
 
     @CommandHandler

@@ -259,7 +259,7 @@ class JournalEntryTest {
                 .expectException(LedgerException.RuleViolation.class)
                 .expectExceptionMessage(containsString("DELETE /api/applications/APP-1"));
         fixture.given(application, new OpenItemsUnapplied("APP-1", APRIL, application.applications()))
-                .when(new MarkUnapplied("APP-1"))
+                .when(new MarkUnapplied("APP-1", APRIL))
                 .expectException(LedgerException.RuleViolation.class)
                 .expectExceptionMessage(containsString("already undone"));
     }

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -70,9 +72,11 @@ class PostingController {
     }
 
     @DeleteMapping("/api/applications/{applicationId}")
-    @Operation(summary = "UnapplyEntries: undo an application (fortryd udligning); every remaining amount is restored")
-    ResponseEntity<LedgerGateway.Result> unapply(@PathVariable String applicationId) {
-        ledger.sendAndWait(new UnapplyEntries(applicationId));
+    @Operation(summary = "UnapplyEntries: undo an application (fortryd udligning); every remaining amount is restored",
+            description = "postingDate (ISO date) is the date the undo is booked on; default: today.")
+    ResponseEntity<LedgerGateway.Result> unapply(@PathVariable String applicationId,
+                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate postingDate) {
+        ledger.sendAndWait(new UnapplyEntries(applicationId, postingDate));
         return ResponseEntity.ok(new LedgerGateway.Result(applicationId, dk.platform.ledger.entry.CommandOutcome.POSTED));
     }
 

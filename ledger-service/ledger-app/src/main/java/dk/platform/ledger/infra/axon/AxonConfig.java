@@ -5,7 +5,9 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -63,8 +65,19 @@ public class AxonConfig {
                         .retryExecutor(Executors.newSingleThreadScheduledExecutor())
                         .maxRetryCount(5)
                         .retryInterval(20)
+                        .nonTransientFailurePredicate(failure -> !isRace(failure))
                         .build())
                 .build();
+    }
+
+    /** Only a lost race is worth another try; a rule that says no says no again. */
+    static boolean isRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** causationId = the message that caused this one; correlationId = the business operation (kept from the start). */

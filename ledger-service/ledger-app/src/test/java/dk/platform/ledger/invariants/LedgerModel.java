@@ -1,0 +1,106 @@
+package dk.platform.ledger.invariants;
+
+import dk.platform.ledger.api.AllocationReason;
+import dk.platform.ledger.api.Money;
+import dk.platform.ledger.api.OpenItemKind;
+import dk.platform.ledger.api.PostingLine;
+import dk.platform.ledger.api.event.EntryReversed;
+import dk.platform.ledger.api.event.OpenItemAllocated;
+import dk.platform.ledger.api.event.OpenItemAllocationReleased;
+import dk.platform.ledger.api.event.OpenItemRegistered;
+import dk.platform.ledger.api.event.PaymentApplied;
+import dk.platform.ledger.api.event.PostsEntry;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An independent reading of the event stream, used to check SPEC §1.8 after every command:
+ * every entry balances, the trial balance is 0.00, each item's remaining amount is
+ * amount - applied - writtenOff + reversed (- cancelled), and each control account's balance
+ * equals the sum of its items' remaining amounts (negated for payables). It shares no code
+ * with the aggregates or the projections.
+ */
+class LedgerModel {
+
+    static final class Item {
+        OpenItemKind kind;
+        String control;
+        Money amount;
+        Money applied = Money.ZERO;
+        Money writtenOff = Money.ZERO;
+        Money reversed = Money.ZERO;
+        Money cancelled = Money.ZERO;
+        Money remaining;
+        boolean isCancelled;
+    }
+
+    final Map<String, Money> balances = new TreeMap<>();
+    final Map<String, Item> items = new TreeMap<>();
+    final Set<String> eventIds = new HashSet<>();
+    long events;
+
+    void apply(String eventId, Object event) {
+        assertThat(eventIds.add(eventId)).as("event %s seen twice", eventId).isTrue();
+        events++;
+        if (event instanceof PostsEntry posting) {
+            Money sum = Money.ZERO;
+            for (PostingLine line : posting.lines()) {
+                sum = sum.plus(line.signedAmount());
+                balances.merge(line.account(), line.signedAmount(), Money::plus);
+            }
+            assertThat(sum).as("entry %s balances", posting.postedEntryId()).isEqualTo(Money.ZERO);
+        }
+        if (event instanceof OpenItemRegistered e) {
+            item(e.openItemId(), e.kind(), e.controlAccount(), e.amount());
+        } else if (event instanceof PaymentApplied e && !e.unapplied().isZero()) {
+            item(e.paymentId(), e.kind(), e.controlAccount(), e.unapplied().negate());
+        } else if (event instanceof OpenItemAllocated e) {
+            Item item = items.get(e.openItemId());
+            if (e.reason() == AllocationReason.WRITE_OFF) {
+                item.writtenOff = item.writtenOff.plus(e.amount());
+            } else {
+                item.applied = item.applied.plus(e.amount());
+            }
+            item.remaining = e.remaining();
+        } else if (event instanceof OpenItemAllocationReleased e) {
+            Item item = items.get(e.openItemId());
+            item.reversed = item.reversed.plus(e.amount());
+            item.remaining = e.remaining();
+        } else if (event instanceof EntryReversed e && e.openItemCancelled()) {
+            Item item = items.get(e.entryId());
+            item.cancelled = item.remaining;
+            item.remaining = Money.ZERO;
+            item.isCancelled = true;
+        }
+    }
+
+    private void item(String id, OpenItemKind kind, String control, Money amount) {
+        Item item = new Item();
+        item.kind = kind;
+        item.control = control;
+        item.amount = amount;
+        item.remaining = amount;
+        assertThat(items.put(id, item)).as("item %s registered twice", id).isNull();
+    }
+
+    /** SPEC §1.8, checked on the whole ledger. */
+    void checkInvariants() {
+        assertThat(balances.values().stream().reduce(Money.ZERO, Money::plus)).as("trial balance total").isEqualTo(Money.ZERO);
+        Map<String, Money> perControl = new TreeMap<>();
+        items.forEach((id, item) -> {
+            Money expected = item.amount.minus(item.applied).minus(item.writtenOff).plus(item.reversed).minus(item.cancelled);
+            assertThat(item.remaining).as("remaining of %s = amount - applied - writtenOff + reversed - cancelled", id).isEqualTo(expected);
+            int sign = item.amount.signum();
+            assertThat(item.remaining.signum() * sign).as("remaining of %s never passes zero", id).isGreaterThanOrEqualTo(0);
+            Money signed = item.kind == OpenItemKind.RECEIVABLE ? item.remaining : item.remaining.negate();
+            perControl.merge(item.control, signed, Money::plus);
+        });
+        perControl.forEach((control, sum) -> assertThat(balances.getOrDefault(control, Money.ZERO))
+                .as("balance of control account %s equals its items' remaining amounts", control).isEqualTo(sum));
+    }
+}
