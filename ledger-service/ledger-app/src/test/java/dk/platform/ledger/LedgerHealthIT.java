@@ -5,6 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +37,26 @@ class LedgerHealthIT {
     void openApiDocsAndSwaggerUiAreServed() {
         assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode().value()).isEqualTo(200);
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void everyLedgerEndpointIsDocumentedAndEveryCommandHasAnExample() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(http.getForObject("/v3/api-docs", String.class)).get("paths");
+        List<String> documented = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String name = op.getKey().toUpperCase() + " " + path.getKey();
+            documented.add(name);
+            assertThat(op.getValue().path("summary").asText()).as("summary of %s", name).isNotBlank();
+            if (op.getValue().has("requestBody")) {
+                JsonNode content = op.getValue().path("requestBody").path("content");
+                assertThat(content.findValue("example") != null || content.findValue("examples") != null)
+                        .as("example of %s in %s", name, op.getValue()).isTrue();
+            }
+        }));
+        assertThat(documented).contains("POST /api/accounts", "POST /api/journal-entries", "POST /api/journal-entries/{entryId}/reversal",
+                "POST /api/open-items", "POST /api/open-items/{openItemId}/write-offs", "POST /api/payments", "POST /api/applications",
+                "DELETE /api/applications/{applicationId}", "GET /api/open-items", "GET /api/open-items/{openItemId}",
+                "GET /api/accounts/{number}", "GET /api/trial-balance", "GET /api/audit/events", "PUT /api/parties/{party}");
     }
 
     @Test

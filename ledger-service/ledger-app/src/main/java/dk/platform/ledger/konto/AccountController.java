@@ -4,6 +4,8 @@ import dk.platform.ledger.api.command.OpenAccount;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.infra.web.LedgerGateway;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +32,9 @@ class AccountController {
 
     @PostMapping("/api/accounts")
     @Operation(summary = "OpenAccount: add an account to the chart of accounts",
-            description = "Example: {\"number\":\"5820\",\"name\":\"Bank\",\"type\":\"ASSET\"}. Types: ASSET, LIABILITY, EQUITY, REVENUE, EXPENSE.")
-    ResponseEntity<LedgerGateway.Result> open(@RequestBody OpenAccount command) {
+            description = "Types: ASSET, LIABILITY, EQUITY, REVENUE, EXPENSE")
+    ResponseEntity<LedgerGateway.Result> open(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"number\":\"5820\",\"name\":\"Bank\",\"type\":\"ASSET\"}"))) @RequestBody OpenAccount command) {
         return ledger.send(command, command.number());
     }
 

@@ -6,6 +6,8 @@ import dk.platform.ledger.api.Money;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.infra.web.LedgerGateway;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -35,12 +37,9 @@ class OpenItemController {
     }
 
     @PostMapping
-    @Operation(summary = "RegisterOpenItem: record an invoice or credit memo and post it",
-            description = "Example: {\"openItemId\":\"SS-2026-03\",\"kind\":\"RECEIVABLE\",\"party\":\"REGION-H\",\"documentNo\":\"2026-03\","
-                    + "\"postingDate\":\"2026-03-31\",\"dueDate\":\"2026-04-30\",\"text\":\"Sygesikring marts\",\"amount\":\"48250.00\","
-                    + "\"controlAccount\":\"1100\",\"offsetAccount\":\"1010\",\"lines\":[{\"lineId\":\"practitioner-A\",\"label\":\"A\",\"amount\":\"30000.00\"},"
-                    + "{\"lineId\":\"practitioner-B\",\"label\":\"B\",\"amount\":\"18250.00\"}]}")
-    ResponseEntity<LedgerGateway.Result> register(@RequestBody RegisterOpenItem command) {
+    @Operation(summary = "RegisterOpenItem: record an invoice or credit memo and post it")
+    ResponseEntity<LedgerGateway.Result> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"openItemId\":\"SS-2026-03\",\"kind\":\"RECEIVABLE\",\"party\":\"REGION-H\",\"documentNo\":\"2026-03\",\"postingDate\":\"2026-03-31\",\"dueDate\":\"2026-04-30\",\"text\":\"Sygesikring marts\",\"amount\":\"48250.00\",\"controlAccount\":\"1100\",\"offsetAccount\":\"1010\",\"lines\":[{\"lineId\":\"practitioner-A\",\"label\":\"A\",\"amount\":\"30000.00\"},{\"lineId\":\"practitioner-B\",\"label\":\"B\",\"amount\":\"18250.00\"}]}"))) @RequestBody RegisterOpenItem command) {
         return ledger.send(command, command.openItemId());
     }
 
@@ -50,9 +49,9 @@ class OpenItemController {
 
     @PostMapping("/{openItemId}/write-offs")
     @Operation(summary = "BookWriteOff: write part of an item (or one line) off to an alternative account",
-            description = "A negative amount (\"-2.50\") records that the counterparty paid more than claimed. Example: "
-                    + "{\"writeOffId\":\"SS-2026-03-fee-1\",\"postingDate\":\"2026-04-20\",\"text\":\"Fondsbidrag\",\"account\":\"7250\",\"amount\":\"412.50\"}")
-    ResponseEntity<LedgerGateway.Result> writeOff(@PathVariable String openItemId, @RequestBody WriteOffRequest body) {
+            description = "A negative amount (\"-2.50\") records that the counterparty paid more than claimed.")
+    ResponseEntity<LedgerGateway.Result> writeOff(@PathVariable String openItemId, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"writeOffId\":\"SS-2026-03-fee-1\",\"postingDate\":\"2026-04-20\",\"text\":\"Fondsbidrag\",\"account\":\"7250\",\"amount\":\"412.50\"}"))) @RequestBody WriteOffRequest body) {
         return ledger.send(new BookWriteOff(openItemId, body.writeOffId(), body.postingDate(), body.text(), body.account(),
                 body.amount(), body.lineId()), body.writeOffId());
     }

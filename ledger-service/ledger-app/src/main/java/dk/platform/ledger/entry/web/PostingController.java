@@ -10,6 +10,8 @@ import dk.platform.ledger.api.ApplicationMethod;
 import dk.platform.ledger.infra.web.LedgerGateway;
 import dk.platform.ledger.party.Party;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,10 +36,9 @@ class PostingController {
     }
 
     @PostMapping("/api/journal-entries")
-    @Operation(summary = "PostJournalEntry: post a balanced entry (bilag)",
-            description = "Example: {\"entryId\":\"JE-1\",\"postingDate\":\"2026-03-31\",\"text\":\"Husleje\",\"lines\":"
-                    + "[{\"account\":\"6100\",\"debit\":\"12000.00\"},{\"account\":\"5820\",\"credit\":\"12000.00\"}]}")
-    ResponseEntity<LedgerGateway.Result> post(@RequestBody PostJournalEntry command) {
+    @Operation(summary = "PostJournalEntry: post a balanced entry (bilag)")
+    ResponseEntity<LedgerGateway.Result> post(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"entryId\":\"JE-1\",\"postingDate\":\"2026-03-31\",\"text\":\"Husleje\",\"lines\":[{\"account\":\"6100\",\"debit\":\"12000.00\"},{\"account\":\"5820\",\"credit\":\"12000.00\"}]}"))) @RequestBody PostJournalEntry command) {
         return ledger.send(command, command.entryId());
     }
 
@@ -47,27 +48,25 @@ class PostingController {
 
     @PostMapping("/api/journal-entries/{entryId}/reversal")
     @Operation(summary = "ReverseEntry: reverse a posted entry (tilbageføring) by its id",
-            description = "Works on any entry id: a journal entry, a payment, a write-off or an open item's own entry (which cancels the item). "
-                    + "Example: {\"reversalId\":\"JE-1-rev\",\"postingDate\":\"2026-04-02\",\"text\":\"Fejlpostering\"}")
-    ResponseEntity<LedgerGateway.Result> reverse(@PathVariable String entryId, @RequestBody ReversalRequest body) {
+            description = "Works on any entry id: a journal entry, a payment, a write-off or an open item's own entry (which cancels the item).")
+    ResponseEntity<LedgerGateway.Result> reverse(@PathVariable String entryId, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"reversalId\":\"JE-1-rev\",\"postingDate\":\"2026-04-02\",\"text\":\"Fejlpostering\"}"))) @RequestBody ReversalRequest body) {
         return ledger.send(new ReverseEntry(entryId, body.reversalId(), body.postingDate(), body.text()), body.reversalId());
     }
 
     @PostMapping("/api/payments")
     @Operation(summary = "ApplyPayment: post a payment and apply it to open items of one party (udligning)",
-            description = "An application without amount takes what remains. Example: {\"paymentId\":\"PAY-1\",\"party\":\"REGION-H\","
-                    + "\"postingDate\":\"2026-04-20\",\"text\":\"Indbetaling\",\"cashAccount\":\"5820\",\"amount\":\"46852.75\","
-                    + "\"applications\":[{\"openItemId\":\"SS-2026-03\"}]}")
-    ResponseEntity<LedgerGateway.Result> pay(@RequestBody ApplyPayment command) {
+            description = "An application without amount takes what remains.")
+    ResponseEntity<LedgerGateway.Result> pay(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"paymentId\":\"PAY-1\",\"party\":\"REGION-H\",\"postingDate\":\"2026-04-20\",\"text\":\"Indbetaling\",\"cashAccount\":\"5820\",\"amount\":\"46852.75\",\"applications\":[{\"openItemId\":\"SS-2026-03\"}]}"))) @RequestBody ApplyPayment command) {
         return ledger.send(command, command.paymentId());
     }
 
     @PostMapping("/api/applications")
     @Operation(summary = "ApplyOpenItems: apply items of one party to each other without cash (efterudlign)",
-            description = "Amounts in each item's own sign, netting to 0.00; without amounts the most that nets is applied. Example: "
-                    + "{\"applicationId\":\"APP-1\",\"party\":\"REGION-H\",\"postingDate\":\"2026-04-21\",\"text\":\"Kreditnota\","
-                    + "\"applications\":[{\"openItemId\":\"INV-7\"},{\"openItemId\":\"CM-2\"}]}")
-    ResponseEntity<LedgerGateway.Result> apply(@RequestBody ApplyOpenItems command) {
+            description = "Amounts in each item's own sign, netting to 0.00; without amounts the most that nets is applied.")
+    ResponseEntity<LedgerGateway.Result> apply(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"applicationId\":\"APP-1\",\"party\":\"REGION-H\",\"postingDate\":\"2026-04-21\",\"text\":\"Kreditnota\",\"applications\":[{\"openItemId\":\"INV-7\"},{\"openItemId\":\"CM-2\"}]}"))) @RequestBody ApplyOpenItems command) {
         return ledger.send(command, command.applicationId());
     }
 
@@ -85,9 +84,9 @@ class PostingController {
     }
 
     @PutMapping("/api/parties/{party}")
-    @Operation(summary = "Choose a party's application method: SALDO (payments without applications go oldest due first) or MANUAL",
-            description = "Example: {\"applicationMethod\":\"SALDO\"}")
-    ResponseEntity<LedgerGateway.Result> party(@PathVariable String party, @RequestBody PartySettings body) {
+    @Operation(summary = "Choose a party's application method: SALDO (payments without applications go oldest due first) or MANUAL")
+    ResponseEntity<LedgerGateway.Result> party(@PathVariable String party, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"applicationMethod\":\"SALDO\"}"))) @RequestBody PartySettings body) {
         ledger.sendAndWait(Party.SetMethod.of(new SetPartyApplicationMethod(party, body.applicationMethod())));
         return ResponseEntity.ok(new LedgerGateway.Result(party, dk.platform.ledger.entry.CommandOutcome.POSTED));
     }
