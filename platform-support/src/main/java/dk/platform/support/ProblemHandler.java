@@ -2,6 +2,7 @@ package dk.platform.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
@@ -108,13 +111,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String reason = root instanceof IllegalArgumentException ? root.getMessage() : mapping.getOriginalMessage();
+            String reason = root instanceof IllegalArgumentException ? root.getMessage()
+                    : mapping instanceof InvalidFormatException bad ? "'" + bad.getValue() + "' is not " + expected(bad.getTargetType())
+                    : mapping.getOriginalMessage();
             return "field '" + path + "': " + clean(reason);
         }
         if (cause instanceof JsonProcessingException json) {
             return "malformed JSON: " + clean(json.getOriginalMessage());
         }
         return "the request body is missing or not readable JSON";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == LocalDate.class) {
+            return "a date (yyyy-mm-dd)";
+        }
+        if (type != null && type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return "a valid value";
     }
 
     private static String clean(String message) {

@@ -82,7 +82,10 @@ class LedgerApiIT {
         rejected(() -> api.post("/api/journal-entries", json("{'postingDate':'2026-03-05','lines':[]}")), 400, "entryId is required");
         rejected(() -> api.post("/api/accounts", json("{'number':'9999','name':'x','type':'ASSET','colour':'red'}")), 400,
                 "unknown field 'colour'");
-        rejected(() -> api.post("/api/accounts", json("{'number':'9999','name':'x','type':'PINK'}")), 400, "field 'type'");
+        rejected(() -> api.post("/api/accounts", json("{'number':'9999','name':'x','type':'PINK'}")), 400,
+                "field 'type': 'PINK' is not one of ASSET, LIABILITY, EQUITY, REVENUE, EXPENSE");
+        rejected(() -> api.post("/api/journal-entries", json("{'entryId':'E-" + s + "','postingDate':'2026-13-01','text':'t','lines':[]}")),
+                400, "field 'postingDate': '2026-13-01' is not a date (yyyy-mm-dd)");
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -41,6 +42,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarFile;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,6 +89,7 @@ class CrashRecoveryIT {
     private static String jdbcUrl;
     private static String mongoUri;
     private static int port;
+    private static Path jar;
     private static Process app;
 
     record Response(int status, JsonNode body) {
@@ -96,12 +99,13 @@ class CrashRecoveryIT {
     }
 
     @BeforeAll
-    static void infrastructure() {
+    static void infrastructure() throws IOException {
         kafka = new EmbeddedKafkaKraftBroker(1, 3).kafkaPorts(0);
         kafka.afterPropertiesSet();
         jdbcUrl = TestInfrastructure.newPostgresDatabase();
         mongoUri = TestInfrastructure.mongoUri() + "/crash" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         port = freePort();
+        jar = privateCopyOfTheJar();
     }
 
     @AfterAll
@@ -116,6 +120,13 @@ class CrashRecoveryIT {
         } finally {
             if (kafka != null) {
                 kafka.destroy();
+            }
+            try {
+                if (jar != null) {
+                    Files.deleteIfExists(jar);
+                }
+            } catch (IOException ignored) {
+                // only a copy in target/
             }
         }
     }
@@ -307,8 +318,6 @@ class CrashRecoveryIT {
     // ------------------------------------------------------------------ the child process
 
     private static Process start(Path log) throws IOException, InterruptedException {
-        Path jar = TARGET.resolve("ledger-app.jar");
-        assertThat(jar).as("the packaged app (mvn package)").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString())
                 .redirectErrorStream(true)
@@ -341,6 +350,41 @@ class CrashRecoveryIT {
         process.destroyForcibly();
         fail("ledger-app was not healthy within 90 s; " + tail(log));
         return process;
+    }
+
+    /**
+     * Other builds in the same working tree may re-package target/ledger-app.jar while this test
+     * runs, and a JVM whose jar is replaced under it fails with NoClassDefFoundError. Both runs
+     * therefore use one private copy, taken right after this build's package phase.
+     */
+    private static Path privateCopyOfTheJar() throws IOException {
+        Path packaged = TARGET.resolve("ledger-app.jar");
+        assertThat(packaged).as("the packaged app (mvn package)").exists();
+        Path copy = TARGET.resolve("crash-ledger-app.jar");
+        for (int attempt = 1; ; attempt++) {
+            Path temp = Files.createTempFile(TARGET, "crash-ledger-app", ".tmp");
+            Files.copy(packaged, temp, StandardCopyOption.REPLACE_EXISTING);
+            try (JarFile valid = new JarFile(temp.toFile())) {
+                assertThat(valid.getManifest().getMainAttributes().getValue("Start-Class")).isNotBlank();
+                Files.move(temp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return copy;
+            } catch (IOException | AssertionError beingRewritten) {
+                Files.deleteIfExists(temp);
+                if (attempt == 5) {
+                    throw beingRewritten;
+                }
+                sleep(2000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String tail(Path log) {
