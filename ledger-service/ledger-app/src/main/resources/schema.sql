@@ -25,3 +25,33 @@ CREATE TABLE IF NOT EXISTS open_item_index (
     registered_seq   BIGSERIAL
 );
 CREATE INDEX IF NOT EXISTS open_item_index_party ON open_item_index (party, is_open, due_date);
+-- Dimensioned accounts (fund-main-dept-purpose...) are longer than 20 characters.
+ALTER TABLE account_lookup ALTER COLUMN number TYPE VARCHAR(104);
+CREATE TABLE IF NOT EXISTS fund_lookup (
+    fund        VARCHAR(20)  PRIMARY KEY,
+    name        VARCHAR(200) NOT NULL,
+    fund_class  VARCHAR(40)
+);
+CREATE TABLE IF NOT EXISTS posting_definition (
+    definition_id     VARCHAR(100) PRIMARY KEY,
+    transaction_type  VARCHAR(40)  NOT NULL,
+    fund_class        VARCHAR(40),
+    version           INT          NOT NULL,
+    rows_json         TEXT         NOT NULL,
+    retired           BOOLEAN      NOT NULL
+);
+-- Debit and credit per account and month, in the same transaction as the postings: year-end
+-- close reads balances that can never lag behind the events.
+CREATE TABLE IF NOT EXISTS account_month_total (
+    number  VARCHAR(104)   NOT NULL,
+    month   CHAR(7)        NOT NULL,
+    debit   NUMERIC(19, 2) NOT NULL,
+    credit  NUMERIC(19, 2) NOT NULL,
+    PRIMARY KEY (number, month)
+);
+CREATE TABLE IF NOT EXISTS year_end_closing (
+    fiscal_year  INT          NOT NULL,
+    fund_class   VARCHAR(40)  NOT NULL,
+    closing_id   VARCHAR(100) NOT NULL,
+    PRIMARY KEY (fiscal_year, fund_class)
+);

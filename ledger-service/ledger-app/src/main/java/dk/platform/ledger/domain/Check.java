@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class Check {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,20}");
+    /** 1 to 20 characters, or a dimensioned account of up to 5 such segments joined by '-' (fund-main[-dept[-purpose...]]). */
+    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._]{1,20}(-[A-Za-z0-9._]{1,20}){0,4}");
     public static final int MAX_TEXT = 200;
     public static final int MAX_LINES = 1000;
 
@@ -40,7 +41,8 @@ public final class Check {
     public static String account(String value, String field) {
         required(value, field);
         if (!ACCOUNT.matcher(value).matches()) {
-            throw new LedgerException.Invalid(field + " '" + value + "' is not an account number: 1 to 20 of A-Z a-z 0-9 . _ -");
+            throw new LedgerException.Invalid(field + " '" + value + "' is not an account number: 1 to 20 of A-Z a-z 0-9 . _,"
+                    + " or up to 5 such segments joined by '-'");
         }
         return value;
     }
@@ -78,21 +80,30 @@ public final class Check {
         return list;
     }
 
-    /** Each line has an account and exactly one positive side; the lines balance. */
-    public static void balancedLines(List<PostingLine> lines) {
-        size(lines, "lines", 2);
-        Money debit = Money.ZERO;
-        Money credit = Money.ZERO;
+    /** Each line has an account and exactly one positive side. */
+    public static List<PostingLine> lines(List<PostingLine> lines, int min) {
+        size(lines, "lines", min);
         for (int i = 0; i < lines.size(); i++) {
             PostingLine line = required(lines.get(i), "lines[" + i + "]");
             account(line.account(), "lines[" + i + "].account");
             if ((line.debit() == null) == (line.credit() == null)) {
                 throw new LedgerException.Invalid("lines[" + i + "] needs either debit or credit, not both or neither");
             }
-            if (line.debit() != null) {
-                debit = debit.plus(positive(line.debit(), "lines[" + i + "].debit"));
+            positive(line.amount(), "lines[" + i + (line.isDebit() ? "].debit" : "].credit"));
+        }
+        return List.copyOf(lines);
+    }
+
+    /** Two or more well-formed lines whose debits equal their credits. */
+    public static void balancedLines(List<PostingLine> lines) {
+        lines(lines, 2);
+        Money debit = Money.ZERO;
+        Money credit = Money.ZERO;
+        for (PostingLine line : lines) {
+            if (line.isDebit()) {
+                debit = debit.plus(line.debit());
             } else {
-                credit = credit.plus(positive(line.credit(), "lines[" + i + "].credit"));
+                credit = credit.plus(line.credit());
             }
         }
         if (!debit.equals(credit)) {

@@ -35,6 +35,10 @@ final class InternalCommands {
     record ReverseOwnEntry(@TargetAggregateIdentifier String entryId, String reversalId, LocalDate postingDate, String text) {
     }
 
+    /** Records that a closing entry closed a fiscal year. */
+    record MarkYearClosed(@TargetAggregateIdentifier String closingId, int fiscalYear, String fundClass, LocalDate postingDate) {
+    }
+
     /** Marks an application of items to each other undone; answers its allocations, for the caller to release. */
     record MarkUnapplied(@TargetAggregateIdentifier String applicationId, LocalDate postingDate) {
     }

@@ -5,7 +5,6 @@ import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.OpenItemKind;
 import dk.platform.ledger.api.PostingLine;
 import dk.platform.ledger.api.command.ItemLine;
-import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.RegisterOpenItem;
 import dk.platform.ledger.api.event.AppliedAmount;
 import dk.platform.ledger.api.event.EntryReversed;
@@ -18,10 +17,12 @@ import dk.platform.ledger.api.event.OpenItemsUnapplied;
 import dk.platform.ledger.api.event.PaymentApplied;
 import dk.platform.ledger.api.event.PostsEntry;
 import dk.platform.ledger.api.event.WriteOffBooked;
+import dk.platform.ledger.api.event.YearClosed;
 import dk.platform.ledger.domain.Check;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.entry.InternalCommands.AllocateOpenItem;
 import dk.platform.ledger.entry.InternalCommands.MarkUnapplied;
+import dk.platform.ledger.entry.InternalCommands.MarkYearClosed;
 import dk.platform.ledger.entry.InternalCommands.RecordEntry;
 import dk.platform.ledger.entry.InternalCommands.ReleaseAllocations;
 import dk.platform.ledger.entry.InternalCommands.ReverseOwnEntry;
@@ -61,15 +62,6 @@ public class JournalEntry {
 
     protected JournalEntry() {
         // for Axon
-    }
-
-    @CommandHandler
-    public JournalEntry(PostJournalEntry c) {
-        Check.id(c.entryId(), "entryId");
-        Check.required(c.postingDate(), "postingDate");
-        Check.balancedLines(c.lines());
-        apply(new JournalEntryPosted(c.entryId(), c.postingDate(), Check.text(c.text(), "text"),
-                c.transactionType(), List.copyOf(c.lines())));
     }
 
     @CommandHandler
@@ -113,7 +105,7 @@ public class JournalEntry {
                 Check.text(c.text(), "text"), amount, c.controlAccount(), c.offsetAccount(), itemLines, posting));
     }
 
-    /** Payments, write-offs and applications: the ledger has already checked the items they touch. */
+    /** Journal entries, payments, write-offs and applications: the ledger has already checked what they touch. */
     @CommandHandler
     public JournalEntry(RecordEntry c) {
         if (c.event() instanceof PostsEntry posting && !posting.lines().isEmpty()) {
@@ -184,6 +176,14 @@ public class JournalEntry {
         apply(new EntryReversed(entryId, c.reversalId(), c.postingDate(), Check.text(c.text(), "text"),
                 lines.stream().map(PostingLine::swapped).toList(), item != null));
         return List.copyOf(allocationsMade);
+    }
+
+    @CommandHandler
+    public void handle(MarkYearClosed c) {
+        if (kind != Kind.JOURNAL) {
+            throw new LedgerException.RuleViolation("entry " + entryId + " is not a journal entry");
+        }
+        apply(new YearClosed(entryId, c.fiscalYear(), c.fundClass(), c.postingDate()));
     }
 
     @CommandHandler

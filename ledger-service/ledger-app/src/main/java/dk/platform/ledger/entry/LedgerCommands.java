@@ -5,6 +5,7 @@ import dk.platform.ledger.api.PostingLine;
 import dk.platform.ledger.api.command.ApplyOpenItems;
 import dk.platform.ledger.api.command.ApplyPayment;
 import dk.platform.ledger.api.command.BookWriteOff;
+import dk.platform.ledger.api.command.CloseYear;
 import dk.platform.ledger.api.command.OpenAccount;
 import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.RegisterOpenItem;
@@ -39,6 +40,8 @@ final class LedgerCommands {
             id = c.applicationId();
         } else if (command instanceof ReverseEntry c) {
             id = c.reversalId();
+        } else if (command instanceof CloseYear c) {
+            id = c.closingId();
         } else if (command instanceof OpenAccount c && c.number() != null) {
             id = Account.ID_PREFIX + c.number();
         }

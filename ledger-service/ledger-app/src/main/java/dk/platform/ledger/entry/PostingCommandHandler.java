@@ -9,16 +9,24 @@ import dk.platform.ledger.api.command.Application;
 import dk.platform.ledger.api.command.ApplyOpenItems;
 import dk.platform.ledger.api.command.ApplyPayment;
 import dk.platform.ledger.api.command.BookWriteOff;
+import dk.platform.ledger.api.command.CloseYear;
+import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.ReverseEntry;
 import dk.platform.ledger.api.command.UnapplyEntries;
+import dk.platform.ledger.api.TransactionTypes;
 import dk.platform.ledger.api.event.AppliedAmount;
+import dk.platform.ledger.api.event.JournalEntryPosted;
 import dk.platform.ledger.api.event.OpenItemsApplied;
 import dk.platform.ledger.api.event.PaymentApplied;
 import dk.platform.ledger.api.event.WriteOffBooked;
+import dk.platform.ledger.definition.DefinitionLookups;
+import dk.platform.ledger.definition.DefinitionRules;
+import dk.platform.ledger.definition.PostingRules;
 import dk.platform.ledger.domain.Check;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.entry.InternalCommands.AllocateOpenItem;
 import dk.platform.ledger.entry.InternalCommands.MarkUnapplied;
+import dk.platform.ledger.entry.InternalCommands.MarkYearClosed;
 import dk.platform.ledger.entry.InternalCommands.RecordEntry;
 import dk.platform.ledger.entry.InternalCommands.ReleaseAllocations;
 import dk.platform.ledger.entry.InternalCommands.ReverseOwnEntry;
@@ -54,15 +62,71 @@ class PostingCommandHandler {
     private final Repository<JournalEntry> entries;
     private final Lookups lookups;
     private final CommandLog commandLog;
+    private final DefinitionRules definitions;
+    private final DefinitionLookups definitionLookups;
     private final CommandGateway internal;
     private final Clock clock = Clock.systemDefaultZone();
 
-    PostingCommandHandler(Repository<JournalEntry> entries, Lookups lookups, CommandLog commandLog, CommandBus commandBus) {
+    PostingCommandHandler(Repository<JournalEntry> entries, Lookups lookups, CommandLog commandLog, DefinitionRules definitions,
+                          DefinitionLookups definitionLookups, CommandBus commandBus) {
         this.entries = entries;
         this.lookups = lookups;
         this.commandLog = commandLog;
+        this.definitions = definitions;
+        this.definitionLookups = definitionLookups;
         // Internal commands run nested in the caller's unit of work: never retried on their own.
         this.internal = DefaultCommandGateway.builder().commandBus(commandBus).build();
+    }
+
+    @CommandHandler
+    void handle(PostJournalEntry c) {
+        Check.id(c.entryId(), "entryId");
+        Check.required(c.postingDate(), "postingDate");
+        // A budget entry may record a single budget line; what it posts is generated and must balance.
+        int minLines = TransactionTypes.BUDGET_ORIGINAL.equals(c.transactionType()) ? 1 : 2;
+        DefinitionRules.Posting posting = definitions.apply(c.transactionType(), Check.lines(c.lines(), minLines));
+        internal.sendAndWait(new RecordEntry(new JournalEntryPosted(c.entryId(), c.postingDate(), Check.text(c.text(), "text"),
+                c.transactionType(), posting.posted(), posting.budgetLines())));
+    }
+
+    /**
+     * Brings every account the YEAR_END_CLOSE definition matches to zero on the year's last day;
+     * the definition generates the other side (into fund balance or retained earnings).
+     */
+    @CommandHandler
+    void handle(CloseYear c) {
+        Check.id(c.closingId(), "closingId");
+        int year = Check.required(c.fiscalYear(), "fiscalYear");
+        if (year < 1900 || year > 2999) {
+            throw new LedgerException.Invalid("fiscalYear " + year + " is not a year");
+        }
+        String closedBy = definitionLookups.closedBy(year, c.fundClass());
+        if (closedBy != null) {
+            throw new LedgerException.RuleViolation("fiscal year " + year + (c.fundClass() == null ? "" : " (" + c.fundClass() + ")")
+                    + " is already closed by entry " + closedBy + "; reverse that entry to re-open the year");
+        }
+        List<PostingRules.Definition> closing = definitionLookups.definitions(TransactionTypes.YEAR_END_CLOSE);
+        if (closing.isEmpty()) {
+            throw new LedgerException.RuleViolation("there is no YEAR_END_CLOSE posting definition; register one first");
+        }
+        LocalDate lastDay = LocalDate.of(year, 12, 31);
+        List<PostingLine> lines = new ArrayList<>();
+        definitionLookups.balancesUpTo(year + "-12").forEach((account, balance) -> {
+            String fundClass = definitionLookups.fundClass(PostingRules.fundOf(account));
+            if (!balance.isZero() && (c.fundClass() == null || c.fundClass().equals(fundClass))) {
+                PostingLine closingLine = balance.isPositive() ? PostingLine.credit(account, balance) : PostingLine.debit(account, balance.negate());
+                if (!definitions.generate(TransactionTypes.YEAR_END_CLOSE, List.of(closingLine)).isEmpty()) {
+                    lines.add(closingLine);
+                }
+            }
+        });
+        if (lines.isEmpty()) {
+            throw new LedgerException.RuleViolation("no account the YEAR_END_CLOSE definition matches has a balance on " + lastDay);
+        }
+        DefinitionRules.Posting posting = definitions.apply(TransactionTypes.YEAR_END_CLOSE, lines);
+        internal.sendAndWait(new RecordEntry(new JournalEntryPosted(c.closingId(), lastDay, "Årsafslutning " + year
+                + (c.fundClass() == null ? "" : " " + c.fundClass()), TransactionTypes.YEAR_END_CLOSE, posting.posted())));
+        internal.sendAndWait(new MarkYearClosed(c.closingId(), year, c.fundClass(), lastDay));
     }
 
     @CommandHandler
@@ -128,7 +192,8 @@ class PostingCommandHandler {
             }
         });
         internal.sendAndWait(new RecordEntry(new PaymentApplied(c.paymentId(), c.party(), kind, c.postingDate(),
-                Check.text(c.text(), "text"), c.cashAccount(), control, amount, applied, unapplied, lines)));
+                Check.text(c.text(), "text"), c.cashAccount(), control, amount, applied, unapplied,
+                definitions.apply(c.transactionType(), lines).posted())));
     }
 
     @CommandHandler
@@ -146,7 +211,7 @@ class PostingCommandHandler {
                 ? List.of(PostingLine.debit(c.account(), amount), PostingLine.credit(control, amount))
                 : List.of(PostingLine.debit(control, amount), PostingLine.credit(c.account(), amount));
         internal.sendAndWait(new RecordEntry(new WriteOffBooked(c.writeOffId(), c.openItemId(), c.lineId(), c.postingDate(),
-                Check.text(c.text(), "text"), c.account(), amount, lines)));
+                Check.text(c.text(), "text"), c.account(), amount, definitions.apply(c.transactionType(), lines).posted())));
     }
 
     @CommandHandler
@@ -194,6 +259,9 @@ class PostingCommandHandler {
         }
         if (applied.isEmpty()) {
             throw new LedgerException.RuleViolation("nothing to apply: the items do not have remaining amounts of opposite sign");
+        }
+        if (c.transactionType() != null) {
+            definitions.apply(c.transactionType(), List.of());
         }
         internal.sendAndWait(new RecordEntry(new OpenItemsApplied(c.applicationId(), c.party(), c.postingDate(),
                 Check.text(c.text(), "text"), applied)));

@@ -1,6 +1,7 @@
 package dk.platform.ledger.konto;
 
 import dk.platform.ledger.api.Money;
+import dk.platform.ledger.api.PostingLine;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,7 +17,8 @@ import java.util.List;
 @Document("account_months")
 public class AccountMonth {
 
-    public record Posting(String eventId, int line, String entryId, LocalDate postingDate, String text, Money debit, Money credit) {
+    public record Posting(String eventId, int line, String entryId, LocalDate postingDate, String text, Money debit, Money credit,
+                          PostingLine.GeneratedBy generatedBy) {
         Money signed() {
             return (debit == null ? Money.ZERO : debit).minus(credit == null ? Money.ZERO : credit);
         }

@@ -58,7 +58,7 @@ class KontoProjection {
             int lineNo = i;
             if (bucket.postings.stream().noneMatch(p -> p.eventId().equals(message.getIdentifier()) && p.line() == lineNo)) {
                 bucket.postings.add(new AccountMonth.Posting(message.getIdentifier(), lineNo, e.postedEntryId(), e.postingDate(),
-                        e.text(), line.debit(), line.credit()));
+                        e.text(), line.debit(), line.credit(), line.generatedBy()));
                 bucket.debitTotal = bucket.postings.stream().map(AccountMonth.Posting::debit)
                         .filter(java.util.Objects::nonNull).reduce(Money.ZERO, Money::plus);
                 bucket.creditTotal = bucket.postings.stream().map(AccountMonth.Posting::credit)

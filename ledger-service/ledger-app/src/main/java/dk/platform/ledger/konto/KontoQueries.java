@@ -17,7 +17,10 @@ import java.util.Optional;
 @Component
 public class KontoQueries {
 
-    public record AccountPosting(String entryId, LocalDate postingDate, String text, Money debit, Money credit) {
+    /** A posting of an account; {@code generatedBy} names the posting definition (version, row) that generated it, if one did. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record AccountPosting(String entryId, LocalDate postingDate, String text, Money debit, Money credit,
+                                 dk.platform.ledger.api.PostingLine.GeneratedBy generatedBy) {
     }
 
     public record AccountView(String number, String name, String type, LocalDate asOf, Money balance, Money debitTotal,
@@ -52,7 +55,7 @@ public class KontoQueries {
         for (AccountMonth bucket : buckets) {
             for (AccountMonth.Posting p : bucket.postings) {
                 if (asOf == null || !p.postingDate().isAfter(asOf)) {
-                    postings.add(new AccountPosting(p.entryId(), p.postingDate(), p.text(), p.debit(), p.credit()));
+                    postings.add(new AccountPosting(p.entryId(), p.postingDate(), p.text(), p.debit(), p.credit(), p.generatedBy()));
                     debit = p.debit() == null ? debit : debit.plus(p.debit());
                     credit = p.credit() == null ? credit : credit.plus(p.credit());
                 }

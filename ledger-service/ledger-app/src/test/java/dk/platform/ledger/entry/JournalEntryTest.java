@@ -5,7 +5,6 @@ import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.OpenItemKind;
 import dk.platform.ledger.api.PostingLine;
 import dk.platform.ledger.api.command.ItemLine;
-import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.RegisterOpenItem;
 import dk.platform.ledger.api.event.AppliedAmount;
 import dk.platform.ledger.api.event.EntryReversed;
@@ -65,7 +64,7 @@ class JournalEntryTest {
     void aBalancedEntryIsPosted() {
         List<PostingLine> lines = List.of(PostingLine.debit("6100", m("100.00")), PostingLine.credit("5820", m("100.00")));
         fixture.givenNoPriorActivity()
-                .when(new PostJournalEntry("JE-1", MARCH, "Husleje", null, lines))
+                .when(new RecordEntry(new JournalEntryPosted("JE-1", MARCH, "Husleje", null, lines)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new JournalEntryPosted("JE-1", MARCH, "Husleje", null, lines));
     }
@@ -73,8 +72,8 @@ class JournalEntryTest {
     @Test
     void anUnbalancedEntryIsRejectedNamingBothSums() {
         fixture.givenNoPriorActivity()
-                .when(new PostJournalEntry("JE-1", MARCH, "x", null,
-                        List.of(PostingLine.debit("6100", m("100.00")), PostingLine.credit("5820", m("99.99")))))
+                .when(new RecordEntry(new JournalEntryPosted("JE-1", MARCH, "x", null,
+                        List.of(PostingLine.debit("6100", m("100.00")), PostingLine.credit("5820", m("99.99"))))))
                 .expectException(LedgerException.RuleViolation.class)
                 .expectExceptionMessage(containsString("debit 100.00, credit 99.99"))
                 .expectNoEvents();
@@ -83,8 +82,8 @@ class JournalEntryTest {
     @Test
     void aLineWithBothDebitAndCreditIsInvalid() {
         fixture.givenNoPriorActivity()
-                .when(new PostJournalEntry("JE-1", MARCH, "x", null,
-                        List.of(new PostingLine("6100", m("1.00"), m("1.00")), PostingLine.credit("5820", m("1.00")))))
+                .when(new RecordEntry(new JournalEntryPosted("JE-1", MARCH, "x", null,
+                        List.of(new PostingLine("6100", m("1.00"), m("1.00")), PostingLine.credit("5820", m("1.00"))))))
                 .expectException(LedgerException.Invalid.class)
                 .expectExceptionMessage(containsString("either debit or credit"));
     }
@@ -92,7 +91,7 @@ class JournalEntryTest {
     @Test
     void anEntryNeedsTwoLines() {
         fixture.givenNoPriorActivity()
-                .when(new PostJournalEntry("JE-1", MARCH, "x", null, List.of(PostingLine.debit("6100", m("1.00")))))
+                .when(new RecordEntry(new JournalEntryPosted("JE-1", MARCH, "x", null, List.of(PostingLine.debit("6100", m("1.00"))))))
                 .expectException(LedgerException.Invalid.class);
     }
 

@@ -1,0 +1,129 @@
+package dk.platform.ledger.definition;
+
+import dk.platform.ledger.api.PostingLine;
+import dk.platform.ledger.api.command.CloseYear;
+import dk.platform.ledger.api.command.PostJournalEntry;
+import dk.platform.ledger.api.command.RegisterFund;
+import dk.platform.ledger.api.command.RegisterPostingDefinition;
+import dk.platform.ledger.domain.Check;
+import dk.platform.ledger.domain.LedgerException;
+import dk.platform.ledger.entry.CommandOutcome;
+import dk.platform.ledger.fund.Fund;
+import dk.platform.ledger.infra.web.LedgerGateway;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@Tag(name = "Posting definitions", description = "Rule-generated lines (bogføringsdefinitioner), funds and the year-end close")
+class DefinitionController {
+
+    static final String BUDGET_EXAMPLE = "{\"definitionId\":\"BUDGET\",\"transactionType\":\"BUDGET_ORIGINAL\",\"rows\":["
+            + "{\"accountStructure\":\"EXPENSE\",\"matchAccount\":\"\",\"priority\":1,\"generated\":[{\"account\":\"-36300\",\"side\":\"SAME\"},"
+            + "{\"account\":\"-36350\",\"side\":\"BALANCE\"}]},{\"accountStructure\":\"REVENUE\",\"matchAccount\":\"\",\"priority\":1,"
+            + "\"generated\":[{\"account\":\"-36300\",\"side\":\"BALANCE\"},{\"account\":\"-36340\",\"side\":\"SAME\"}]}]}";
+
+    /** A definition as listed: its current version. */
+    record DefinitionView(String definitionId, int version, String transactionType, String fundClass,
+                          List<dk.platform.ledger.api.command.DefinitionRow> rows) {
+    }
+
+    /** What an entry would post: its lines, the generated ones, and whether it all balances. */
+    record Preview(String transactionType, List<PostingLine> lines, List<PostingLine> generated, List<PostingLine> posted,
+                   String debitTotal, String creditTotal, boolean balanced) {
+    }
+
+    private final LedgerGateway ledger;
+    private final DefinitionRules rules;
+    private final DefinitionLookups lookups;
+
+    DefinitionController(LedgerGateway ledger, DefinitionRules rules, DefinitionLookups lookups) {
+        this.ledger = ledger;
+        this.rules = rules;
+        this.lookups = lookups;
+    }
+
+    @PostMapping("/api/posting-definitions")
+    @Operation(summary = "Create a posting definition for a transaction type (and optionally a fund class)")
+    ResponseEntity<LedgerGateway.Result> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = BUDGET_EXAMPLE))) @RequestBody RegisterPostingDefinition body) {
+        return answer(body.definitionId(), ledger.sendAndWait(PostingDefinition.Create.of(body)));
+    }
+
+    @PutMapping("/api/posting-definitions/{definitionId}")
+    @Operation(summary = "Change a posting definition: a new version; entries already posted keep the lines they got")
+    ResponseEntity<LedgerGateway.Result> change(@PathVariable String definitionId, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = BUDGET_EXAMPLE)))
+                                                @RequestBody RegisterPostingDefinition body) {
+        if (body.definitionId() != null && !body.definitionId().equals(definitionId)) {
+            throw new LedgerException.Invalid("definitionId in the body (" + body.definitionId() + ") differs from the path (" + definitionId + ")");
+        }
+        RegisterPostingDefinition d = new RegisterPostingDefinition(definitionId, body.transactionType(), body.fundClass(), body.rows());
+        return answer(definitionId, ledger.sendAndWait(PostingDefinition.Change.of(d)));
+    }
+
+    @DeleteMapping("/api/posting-definitions/{definitionId}")
+    @Operation(summary = "Retire a posting definition: new entries no longer use it")
+    ResponseEntity<LedgerGateway.Result> retire(@PathVariable String definitionId) {
+        ledger.sendAndWait(new PostingDefinition.Retire(PostingDefinition.ID_PREFIX + Check.id(definitionId, "definitionId")));
+        return ResponseEntity.ok(new LedgerGateway.Result(definitionId, CommandOutcome.POSTED));
+    }
+
+    @GetMapping("/api/posting-definitions")
+    @Operation(summary = "The active posting definitions, current versions (the audit has every version)")
+    List<DefinitionView> list() {
+        return lookups.allDefinitions().stream()
+                .map(d -> new DefinitionView(d.definitionId(), d.version(), d.transactionType(), d.fundClass(), d.rows())).toList();
+    }
+
+    @GetMapping("/api/posting-definitions/{definitionId}")
+    @Operation(summary = "One active posting definition")
+    DefinitionView get(@PathVariable String definitionId) {
+        return list().stream().filter(d -> d.definitionId().equals(definitionId)).findFirst()
+                .orElseThrow(() -> new LedgerException.NotFound("no active posting definition '" + definitionId + "'"));
+    }
+
+    @PostMapping("/api/posting-definitions/preview")
+    @Operation(summary = "Dry run: the lines the definitions would generate for an entry; posts nothing")
+    Preview preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = "{\"entryId\":\"B-1\",\"postingDate\":\"2026-01-01\",\"text\":\"Budget\","
+                    + "\"transactionType\":\"BUDGET_ORIGINAL\",\"lines\":[{\"account\":\"101-606400-OU_1-OU_3566-Training\",\"credit\":\"250.00\"}]}")))
+                    @RequestBody PostJournalEntry entry) {
+        DefinitionRules.Posting p = rules.apply(entry.transactionType(), Check.lines(entry.lines(), 1));
+        return new Preview(entry.transactionType(), p.lines(), p.generated(), p.posted(), p.debitTotal().toString(),
+                p.creditTotal().toString(), p.debitTotal().equals(p.creditTotal()));
+    }
+
+    @PostMapping("/api/funds")
+    @Operation(summary = "Register a fund (the first account segment) and its class, e.g. GOVERNMENTAL or PROPRIETARY")
+    ResponseEntity<LedgerGateway.Result> fund(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = "{\"fund\":\"101\",\"name\":\"Kassen\",\"fundClass\":\"GOVERNMENTAL\"}")))
+                                              @RequestBody RegisterFund body) {
+        return answer(body.fund(), ledger.sendAndWait(Fund.Register.of(body)));
+    }
+
+    @PostMapping("/api/year-end-closings")
+    @Operation(summary = "CloseYear: bring the accounts the YEAR_END_CLOSE definition matches to zero on the year's last day")
+    ResponseEntity<LedgerGateway.Result> closeYear(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = "{\"closingId\":\"CLOSE-2026-GOV\",\"fiscalYear\":2026,"
+            + "\"fundClass\":\"GOVERNMENTAL\"}"))) @RequestBody CloseYear body) {
+        return ledger.send(body, body.closingId());
+    }
+
+    private static ResponseEntity<LedgerGateway.Result> answer(String id, CommandOutcome outcome) {
+        return ResponseEntity.status(outcome == CommandOutcome.REPLAYED ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new LedgerGateway.Result(id, outcome));
+    }
+}

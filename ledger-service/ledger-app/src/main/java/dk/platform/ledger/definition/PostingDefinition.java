@@ -1,0 +1,165 @@
+package dk.platform.ledger.definition;
+
+import dk.platform.ledger.api.TransactionTypes;
+import dk.platform.ledger.api.command.DefinitionRow;
+import dk.platform.ledger.api.command.GeneratedEntry;
+import dk.platform.ledger.api.command.RegisterPostingDefinition;
+import dk.platform.ledger.api.event.PostingDefinitionRegistered;
+import dk.platform.ledger.api.event.PostingDefinitionRetired;
+import dk.platform.ledger.domain.Check;
+import dk.platform.ledger.domain.LedgerException;
+import dk.platform.ledger.entry.CommandOutcome;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A posting definition (bogføringsdefinition): rows that add generated lines to entries of one
+ * transaction type. Every change is a new version; an entry's generated lines name the version
+ * that made them, so changing a definition never alters what was posted. Aggregate id:
+ * {@code definition:<definitionId>}.
+ */
+@Aggregate
+public class PostingDefinition {
+
+    public static final String ID_PREFIX = "definition:";
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._]{0,20}");
+
+    /** Creates the definition; the same content again is a no-op, other content a 409 (change it with {@link Change}). */
+    public record Create(@TargetAggregateIdentifier String id, RegisterPostingDefinition definition) {
+        public static Create of(RegisterPostingDefinition d) {
+            return new Create(ID_PREFIX + Check.id(d.definitionId(), "definitionId"), d);
+        }
+    }
+
+    /** A new version of an existing definition. */
+    public record Change(@TargetAggregateIdentifier String id, RegisterPostingDefinition definition) {
+        public static Change of(RegisterPostingDefinition d) {
+            return new Change(ID_PREFIX + Check.id(d.definitionId(), "definitionId"), d);
+        }
+    }
+
+    public record Retire(@TargetAggregateIdentifier String id) {
+    }
+
+    @AggregateIdentifier
+    private String id;
+    private int version;
+    private boolean retired;
+    private String transactionType;
+    private String fundClass;
+    private List<DefinitionRow> rows;
+
+    protected PostingDefinition() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public CommandOutcome handle(Create c) {
+        RegisterPostingDefinition d = validate(c.definition());
+        if (version > 0) {
+            if (sameAs(d)) {
+                return CommandOutcome.REPLAYED;
+            }
+            throw new LedgerException.Conflict("posting definition " + d.definitionId() + " already exists (version " + version
+                    + "); change it with PUT /api/posting-definitions/" + d.definitionId());
+        }
+        apply(new PostingDefinitionRegistered(d.definitionId(), 1, d.transactionType(), d.fundClass(), d.rows()));
+        return CommandOutcome.POSTED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(Change c) {
+        RegisterPostingDefinition d = validate(c.definition());
+        if (sameAs(d) && !retired) {
+            return CommandOutcome.REPLAYED;
+        }
+        apply(new PostingDefinitionRegistered(d.definitionId(), version + 1, d.transactionType(), d.fundClass(), d.rows()));
+        return CommandOutcome.POSTED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(Retire c) {
+        if (retired) {
+            throw new LedgerException.RuleViolation("posting definition " + id.substring(ID_PREFIX.length()) + " is already retired");
+        }
+        apply(new PostingDefinitionRetired(id.substring(ID_PREFIX.length()), version));
+        return CommandOutcome.POSTED;
+    }
+
+    private boolean sameAs(RegisterPostingDefinition d) {
+        return Objects.equals(transactionType, d.transactionType()) && Objects.equals(fundClass, d.fundClass())
+                && Objects.equals(rows, d.rows());
+    }
+
+    static RegisterPostingDefinition validate(RegisterPostingDefinition d) {
+        Check.id(d.definitionId(), "definitionId");
+        Check.required(d.transactionType(), "transactionType");
+        if (!TransactionTypes.ALL.contains(d.transactionType())) {
+            throw new LedgerException.Invalid("transactionType '" + d.transactionType() + "' is unknown; known types: "
+                    + String.join(", ", new java.util.TreeSet<>(TransactionTypes.ALL)));
+        }
+        Check.size(d.rows(), "rows", 1);
+        for (int r = 0; r < d.rows().size(); r++) {
+            DefinitionRow row = Check.required(d.rows().get(r), "rows[" + r + "]");
+            Check.required(row.accountStructure(), "rows[" + r + "].accountStructure");
+            Integer priority = Check.required(row.priority(), "rows[" + r + "].priority");
+            if (priority < 1) {
+                throw new LedgerException.Invalid("rows[" + r + "].priority must be 1 or more (1 is highest), was " + priority);
+            }
+            pattern(row.matchAccount() == null ? "" : row.matchAccount(), "rows[" + r + "].matchAccount");
+            List<GeneratedEntry> generated = row.generated() == null ? List.of() : row.generated();
+            for (int g = 0; g < generated.size(); g++) {
+                GeneratedEntry e = Check.required(generated.get(g), "rows[" + r + "].generated[" + g + "]");
+                String field = "rows[" + r + "].generated[" + g + "]";
+                Check.required(e.account(), field + ".account");
+                pattern(e.account(), field + ".account");
+                if (e.account().replace("-", "").isBlank()) {
+                    throw new LedgerException.Invalid(field + ".account '" + e.account() + "' has no segment of its own");
+                }
+                Check.required(e.side(), field + ".side");
+            }
+        }
+        return d;
+    }
+
+    /** A mask or generated pattern: up to 5 segments of 0 to 20 characters (blank = take or match anything). */
+    private static void pattern(String value, String field) {
+        String[] segments = value.split("-", -1);
+        if (segments.length > PostingRules.MAX_SEGMENTS) {
+            throw new LedgerException.Invalid(field + " '" + value + "' has " + segments.length + " segments; an account has at most "
+                    + PostingRules.MAX_SEGMENTS + " (fund-main-dept-purpose-...)");
+        }
+        for (String s : segments) {
+            if (!SEGMENT.matcher(s.trim()).matches()) {
+                throw new LedgerException.Invalid(field + " '" + value + "' has an invalid segment '" + s + "'");
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PostingDefinitionRegistered e) {
+        id = ID_PREFIX + e.definitionId();
+        version = e.version();
+        retired = false;
+        transactionType = e.transactionType();
+        fundClass = e.fundClass();
+        rows = e.rows();
+    }
+
+    @EventSourcingHandler
+    void on(PostingDefinitionRetired e) {
+        retired = true;
+    }
+}
