@@ -55,3 +55,11 @@ CREATE TABLE IF NOT EXISTS year_end_closing (
     closing_id   VARCHAR(100) NOT NULL,
     PRIMARY KEY (fiscal_year, fund_class)
 );
+-- What each employee debt has outstanding, beside account 61.50's totals: the 61.50 summary
+-- compares the two inside one transaction.
+CREATE TABLE IF NOT EXISTS debt_lookup (
+    debt_id      VARCHAR(100)   PRIMARY KEY,
+    employee_no  VARCHAR(100)   NOT NULL,
+    kind         VARCHAR(10)    NOT NULL,
+    outstanding  NUMERIC(19, 2) NOT NULL
+);

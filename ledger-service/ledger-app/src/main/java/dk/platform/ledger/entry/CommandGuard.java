@@ -3,6 +3,7 @@ package dk.platform.ledger.entry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.platform.ledger.api.command.ReverseEntry;
+import dk.platform.ledger.debt.DebtAccounts;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.lookup.Lookups;
 import org.axonframework.commandhandling.CommandMessage;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,11 +39,13 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
     private final CommandLog log;
     private final Lookups lookups;
     private final ObjectMapper json;
+    private final DebtAccounts debtAccounts;
 
-    CommandGuard(CommandLog log, Lookups lookups, ObjectMapper json) {
+    CommandGuard(CommandLog log, Lookups lookups, ObjectMapper json, DebtAccounts debtAccounts) {
         this.log = log;
         this.lookups = lookups;
         this.json = json;
+        this.debtAccounts = debtAccounts;
     }
 
     @Override
@@ -63,7 +68,12 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
                         + "; choose a new id, or re-send the original command unchanged");
             }
         }
-        Set<String> missing = lookups.missingAccounts(LedgerCommands.accounts(command));
+        List<String> accounts = new ArrayList<>(LedgerCommands.accounts(command));
+        if (command.getClass().getSimpleName().contains("SkyldigtBeløb")) {
+            accounts.add(debtAccounts.debtAccount());
+            accounts.add(debtAccounts.writeOffAccount());
+        }
+        Set<String> missing = lookups.missingAccounts(accounts);
         if (!missing.isEmpty()) {
             throw new LedgerException.RuleViolation((missing.size() == 1 ? "account " : "accounts ") + String.join(", ", missing)
                     + (missing.size() == 1 ? " does" : " do") + " not exist; create it in the chart of accounts first (POST /api/accounts)");

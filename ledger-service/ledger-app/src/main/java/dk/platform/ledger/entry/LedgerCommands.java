@@ -6,6 +6,10 @@ import dk.platform.ledger.api.command.ApplyOpenItems;
 import dk.platform.ledger.api.command.ApplyPayment;
 import dk.platform.ledger.api.command.BookWriteOff;
 import dk.platform.ledger.api.command.CloseYear;
+import dk.platform.ledger.api.command.OffsetSkyldigtBeløb;
+import dk.platform.ledger.api.command.PaySkyldigtBeløb;
+import dk.platform.ledger.api.command.RegisterSkyldigtBeløb;
+import dk.platform.ledger.api.command.WriteOffSkyldigtBeløb;
 import dk.platform.ledger.api.command.OpenAccount;
 import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.RegisterOpenItem;
@@ -40,6 +44,14 @@ final class LedgerCommands {
             id = c.applicationId();
         } else if (command instanceof ReverseEntry c) {
             id = c.reversalId();
+        } else if (command instanceof RegisterSkyldigtBeløb c) {
+            id = c.debtId();
+        } else if (command instanceof OffsetSkyldigtBeløb c) {
+            id = c.offsetId();
+        } else if (command instanceof PaySkyldigtBeløb c) {
+            id = c.paymentId();
+        } else if (command instanceof WriteOffSkyldigtBeløb c) {
+            id = c.writeOffId();
         } else if (command instanceof CloseYear c) {
             id = c.closingId();
         } else if (command instanceof OpenAccount c && c.number() != null) {
@@ -50,7 +62,16 @@ final class LedgerCommands {
 
     /** The aggregate that holds the entry a command posts (a reversal lives on its original). */
     static String aggregateOf(Object command, String clientId) {
-        return command instanceof ReverseEntry r ? r.entryId() : clientId;
+        if (command instanceof ReverseEntry r) {
+            return r.entryId();
+        }
+        if (command instanceof OffsetSkyldigtBeløb c) {
+            return c.debtId();
+        }
+        if (command instanceof PaySkyldigtBeløb c) {
+            return c.debtId();
+        }
+        return command instanceof WriteOffSkyldigtBeløb c ? c.debtId() : clientId;
     }
 
     /** The accounts a command names, which must exist (SPEC §1.1). */
@@ -66,6 +87,10 @@ final class LedgerCommands {
             accounts.add(c.controlAccount());
         } else if (command instanceof BookWriteOff c) {
             accounts.add(c.account());
+        } else if (command instanceof RegisterSkyldigtBeløb c) {
+            accounts.add(c.counterAccount());
+        } else if (command instanceof PaySkyldigtBeløb c) {
+            accounts.add(c.cashAccount());
         }
         accounts.removeIf(a -> a == null || a.isBlank());
         return accounts;

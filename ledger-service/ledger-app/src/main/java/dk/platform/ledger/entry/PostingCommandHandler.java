@@ -282,6 +282,10 @@ class PostingCommandHandler {
             throw new LedgerException.RuleViolation("entry " + c.entryId() + " is the reversal of " + original.aggregateId()
                     + "; a reversal cannot be reversed: post the entry anew instead");
         }
+        if (original != null && original.commandType().contains("SkyldigtBeløb")) {
+            throw new LedgerException.RuleViolation("entry " + c.entryId() + " is a step of employee debt " + original.aggregateId()
+                    + "; a debt's history is corrected by its own steps (offset, payment, write-off), not by reversal");
+        }
         entry(c.entryId());
         List<AppliedAmount> released = internal.sendAndWait(new ReverseOwnEntry(c.entryId(), c.reversalId(), c.postingDate(), c.text()));
         release(released, c.entryId(), AllocationReason.REVERSAL, c.postingDate());

@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 /** Test access to the tracking processors: wait until they have caught up, or rebuild them from the event store. */
 public final class Projections {
 
-    public static final List<String> VIEWS = List.of("open-items", "konto");
+    public static final List<String> VIEWS = List.of("open-items", "konto", "debts");
 
     private Projections() {
     }

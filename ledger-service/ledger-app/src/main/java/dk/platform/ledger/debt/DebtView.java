@@ -1,0 +1,42 @@
+package dk.platform.ledger.debt;
+
+import dk.platform.ledger.api.DebtKind;
+import dk.platform.ledger.api.Money;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One employee debt in the 61.50 view: {@code outstanding = arisen - offset - paid - writtenOff}. */
+@Document("employee_debts")
+public class DebtView {
+
+    public record Warning(String code, String payrollRunId) {
+    }
+
+    public record HistoryEntry(String type, String id, LocalDate postingDate, Money amount, String payrollRunId) {
+    }
+
+    @Id
+    public String debtId;
+    public String employeeNo;
+    public DebtKind kind;
+    public String payrollRunId;
+    public LocalDate postingDate;
+    public Money arisen;
+    public Money offset = Money.ZERO;
+    public Money paid = Money.ZERO;
+    public Money writtenOff = Money.ZERO;
+    public Money outstanding;
+    public List<Warning> warnings = new ArrayList<>();
+    public List<HistoryEntry> history = new ArrayList<>();
+    public long lastSequence;
+
+    /** RB7050 stands while an AUTO debt is outstanding; RB7061 belongs to the run where a MANUAL debt arose. */
+    void updateWarnings() {
+        warnings = outstanding.isZero() ? List.of()
+                : List.of(kind == DebtKind.AUTO ? new Warning("RB7050", null) : new Warning("RB7061", payrollRunId));
+    }
+}
