@@ -3,11 +3,15 @@ package dk.platform.ledger.api;
 import dk.platform.ledger.api.command.ApplyOpenItems;
 import dk.platform.ledger.api.command.ApplyPayment;
 import dk.platform.ledger.api.command.BookWriteOff;
+import dk.platform.ledger.api.command.OffsetSkyldigtBeløb;
 import dk.platform.ledger.api.command.OpenAccount;
+import dk.platform.ledger.api.command.PaySkyldigtBeløb;
 import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.RegisterOpenItem;
+import dk.platform.ledger.api.command.RegisterSkyldigtBeløb;
 import dk.platform.ledger.api.command.ReverseEntry;
 import dk.platform.ledger.api.command.UnapplyEntries;
+import dk.platform.ledger.api.command.WriteOffSkyldigtBeløb;
 
 import java.util.Map;
 import java.util.Optional;
@@ -15,15 +19,15 @@ import java.util.Optional;
 /** The command types the ledger accepts on {@code ledger.commands}, by their SPEC §7 names. */
 public final class LedgerCommandTypes {
 
-    private static final Map<String, Class<?>> TYPES = Map.of(
-            "OpenAccount", OpenAccount.class,
-            "PostJournalEntry", PostJournalEntry.class,
-            "RegisterOpenItem", RegisterOpenItem.class,
-            "BookWriteOff", BookWriteOff.class,
-            "ApplyPayment", ApplyPayment.class,
-            "ApplyOpenItems", ApplyOpenItems.class,
-            "UnapplyEntries", UnapplyEntries.class,
-            "ReverseEntry", ReverseEntry.class);
+    private static final Map<String, Class<?>> TYPES = Map.ofEntries(
+            type(OpenAccount.class), type(PostJournalEntry.class), type(RegisterOpenItem.class), type(BookWriteOff.class),
+            type(ApplyPayment.class), type(ApplyOpenItems.class), type(UnapplyEntries.class), type(ReverseEntry.class),
+            type(RegisterSkyldigtBeløb.class), type(OffsetSkyldigtBeløb.class), type(PaySkyldigtBeløb.class),
+            type(WriteOffSkyldigtBeløb.class));
+
+    private static Map.Entry<String, Class<?>> type(Class<?> command) {
+        return Map.entry(command.getSimpleName(), command);
+    }
 
     private LedgerCommandTypes() {
     }
