@@ -1,0 +1,7 @@
+package dk.platform.settlement.saga;
+
+import dk.platform.settlement.statement.SettlementPlan;
+
+/** A statement balanced and was recorded: starts its saga (a second one for the same statement changes nothing). */
+public record StatementPlanned(String statementId, SettlementPlan plan) {
+}
