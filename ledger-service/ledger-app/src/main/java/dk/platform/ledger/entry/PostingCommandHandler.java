@@ -148,11 +148,7 @@ class PostingCommandHandler {
         Money total = Money.ZERO;
         for (int i = 0; i < requested.size(); i++) {
             Application a = Check.required(requested.get(i), "applications[" + i + "]");
-            JournalEntry item = openItem(Check.id(a.openItemId(), "applications[" + i + "].openItemId"));
-            if (!item.itemParty().equals(c.party())) {
-                throw new LedgerException.RuleViolation("open item " + a.openItemId() + " belongs to party " + item.itemParty()
-                        + ", not to " + c.party());
-            }
+            JournalEntry item = itemOf(c.party(), a, i);
             if (kind == null) {
                 kind = item.itemKind();
             } else if (kind != item.itemKind()) {
@@ -230,11 +226,7 @@ class PostingCommandHandler {
         String control = null;
         for (int i = 0; i < requested.size(); i++) {
             Application a = Check.required(requested.get(i), "applications[" + i + "]");
-            JournalEntry item = openItem(Check.id(a.openItemId(), "applications[" + i + "].openItemId"));
-            if (!item.itemParty().equals(c.party())) {
-                throw new LedgerException.RuleViolation("open item " + a.openItemId() + " belongs to party " + item.itemParty()
-                        + ", not to " + c.party());
-            }
+            JournalEntry item = itemOf(c.party(), a, i);
             if (kind != null && (kind != item.itemKind() || !control.equals(item.itemControlAccount()))) {
                 throw new LedgerException.RuleViolation("open items applied to each other must share kind and control account;"
                         + " " + a.openItemId() + " is " + item.itemKind() + " on " + item.itemControlAccount());
@@ -333,6 +325,16 @@ class PostingCommandHandler {
             }
         }
         return applications;
+    }
+
+    /** The open item an application names, which must belong to the party. */
+    private JournalEntry itemOf(String party, Application a, int index) {
+        JournalEntry item = openItem(Check.id(a.openItemId(), "applications[" + index + "].openItemId"));
+        if (!item.itemParty().equals(party)) {
+            throw new LedgerException.RuleViolation("open item " + a.openItemId() + " belongs to party " + item.itemParty()
+                    + ", not to " + party);
+        }
+        return item;
     }
 
     private JournalEntry entry(String entryId) {
