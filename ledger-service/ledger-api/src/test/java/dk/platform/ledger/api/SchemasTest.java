@@ -264,10 +264,11 @@ class SchemasTest {
     @Test
     void everySchemaIsAValidDraft202012Schema() throws IOException {
         JsonSchema metaSchema = FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"), CONFIG);
-        List<String> paths = Stream.of(Stream.of("common.schema.json", "event-envelope.schema.json"),
+        List<String> paths = Stream.of(Stream.of("common.schema.json", "event-envelope.schema.json", "command-message.schema.json",
+                        "command-result.schema.json"),
                 schemaFiles("events").stream().map(f -> "events/" + f), schemaFiles("commands").stream().map(f -> "commands/" + f))
                 .flatMap(Function.identity()).toList();
-        assertThat(paths).hasSize(2 + EVENT_TYPES.size() + COMMAND_TYPES.size());
+        assertThat(paths).hasSize(4 + EVENT_TYPES.size() + COMMAND_TYPES.size());
         for (String path : paths) {
             JsonNode schema = read("schemas/" + path);
             assertThat(metaSchema.validate(schema)).as(path).isEmpty();
@@ -396,6 +397,119 @@ class SchemasTest {
         assertThat(validate("commands/PostJournalEntry.schema.json", JSON.readTree(("{'entryId':'JE-1','postingDate':'2026-03-31',"
                 + "'lines':[{'account':'6100','debit':12000.00},{'account':'5820','credit':'12000.00'}]}").replace('\'', '"'))))
                 .as("a JSON number in a command").isNotEmpty();
+    }
+
+    // ---------------------------------------------------------------- commands over Kafka
+
+    /** The command samples of the types the ledger takes on {@code ledger.commands}. */
+    static Stream<Record> kafkaCommands() {
+        return commands().filter(c -> LedgerCommandTypes.of(c.getClass().getSimpleName()).isPresent());
+    }
+
+    static ObjectNode message(Object command) {
+        return JSON.valueToTree(new LedgerCommandMessage("cmd-" + LedgerCommandTypes.nameOf(command), LedgerCommandTypes.nameOf(command),
+                JSON.valueToTree(command), "settlement-service", "SS-2026-03"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kafkaCommands")
+    void eachCommandInACommandMessageValidatesAgainstTheMessageSchema(Record command) {
+        JsonNode json = message(command);
+        assertThat(validate("command-message.schema.json", json)).as(json.toString()).isEmpty();
+    }
+
+    @Test
+    void commandMessageSchemaMatchesTheRecordAndNamesEveryCommandType() throws IOException {
+        JsonNode schema = read("schemas/command-message.schema.json");
+        assertFieldsMatch(LedgerCommandMessage.class, schema.get("properties"));
+        assertThat(schema.at("/properties/type/enum")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(LedgerCommandTypes.names());
+        List<String> dispatched = schema.get("allOf").findValues("const").stream().map(JsonNode::asText).toList();
+        assertThat(dispatched).containsExactlyInAnyOrderElementsOf(LedgerCommandTypes.names());
+        Set<String> commandSchemas = schemaFiles("commands");
+        for (JsonNode branch : schema.get("allOf")) {
+            String type = branch.at("/if/properties/type/const").asText();
+            assertThat(LedgerCommandTypes.of(type)).as(type).get().extracting(Class::getSimpleName).isEqualTo(type);
+            if (commandSchemas.contains(type + ".schema.json")) {
+                assertThat(branch.at("/then/properties/payload").findValues("$ref")).extracting(JsonNode::asText)
+                        .as("the payload of a %s message is checked against its command schema", type)
+                        .containsExactly("commands/" + type + ".schema.json");
+            }
+        }
+        assertThat(kafkaCommands().map(c -> c.getClass().getSimpleName()).collect(Collectors.toSet()))
+                .as("a sample of every command type of ledger.commands that has a schema")
+                .containsAll(LedgerCommandTypes.names().stream().filter(t -> commandSchemas.contains(t + ".schema.json")).toList());
+    }
+
+    @Test
+    void aCommandMessageOutsideTheContractFailsValidation() {
+        String path = "command-message.schema.json";
+        ObjectNode writeOff = message(new BookWriteOff("SS-2026-03", "WO-1", DAY, "Fondsbidrag", "7250", Money.of("412.50"), null));
+        assertThat(validate(path, writeOff)).isEmpty();
+        ObjectNode minimal = writeOff.deepCopy();
+        minimal.remove("sender");
+        minimal.remove("correlationId");
+        assertThat(validate(path, minimal)).as("sender and correlationId are optional").isEmpty();
+        assertThat(validate(path, minimal.deepCopy().putNull("sender").putNull("correlationId"))).as("or null").isEmpty();
+
+        ObjectNode noId = writeOff.deepCopy();
+        noId.remove("commandId");
+        assertThat(validate(path, noId)).isNotEmpty();
+        ObjectNode noPayload = writeOff.deepCopy();
+        noPayload.remove("payload");
+        assertThat(validate(path, noPayload)).isNotEmpty();
+        assertThat(validate(path, writeOff.deepCopy().put("commandId", "has space"))).isNotEmpty();
+        assertThat(validate(path, writeOff.deepCopy().put("type", "CancelEverything"))).isNotEmpty();
+        assertThat(validate(path, writeOff.deepCopy().put("type", "SetPartyApplicationMethod"))).as("not taken over Kafka").isNotEmpty();
+        assertThat(validate(path, writeOff.deepCopy().put("correlationId", "not safe!"))).isNotEmpty();
+        assertThat(validate(path, writeOff.deepCopy().put("comment", "x"))).isNotEmpty();
+        assertThat(validate(path, writeOff.deepCopy().put("type", "ReverseEntry"))).as("payload of another type").isNotEmpty();
+
+        ObjectNode numberAmount = writeOff.deepCopy();
+        ((ObjectNode) numberAmount.get("payload")).set("amount", DecimalNode.valueOf(new BigDecimal("412.50")));
+        assertThat(validate(path, numberAmount)).isNotEmpty();
+        ObjectNode noItem = writeOff.deepCopy();
+        ((ObjectNode) noItem.get("payload")).remove("openItemId");
+        assertThat(validate(path, noItem)).as("openItemId, from the path over REST, is required here").isNotEmpty();
+        ObjectNode reversal = message(new ReverseEntry("WO-1", "WO-1-rev", DAY, "Forkert konto"));
+        assertThat(validate(path, reversal)).isEmpty();
+        ((ObjectNode) reversal.get("payload")).remove("entryId");
+        assertThat(validate(path, reversal)).as("entryId, from the path over REST, is required here").isNotEmpty();
+    }
+
+    @Test
+    void commandResultSchemaMatchesTheRecord() throws IOException {
+        JsonNode schema = read("schemas/command-result.schema.json");
+        assertFieldsMatch(LedgerCommandResult.class, schema.get("properties"));
+        assertThat(schema.at("/properties/status/enum")).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(LedgerCommandResult.Status.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void commandResultsAsSerialisedValidateAndAnAnswerOutsideTheContractDoesNot() {
+        String path = "command-result.schema.json";
+        for (LedgerCommandResult result : List.of(LedgerCommandResult.accepted("WO-1", "POSTED"),
+                LedgerCommandResult.accepted("WO-1", "REPLAYED"),
+                LedgerCommandResult.rejected("PAY-1", 422, "cannot apply 1000.00 to open item SS-2026-03: only 975.00 remains"),
+                LedgerCommandResult.rejected("x", 400, "unknown command type 'CancelEverything'"))) {
+            ObjectNode json = JSON.valueToTree(result);
+            assertThat(validate(path, json)).as(json.toString()).isEmpty();
+            assertThat(json.has(result.status() == LedgerCommandResult.Status.ACCEPTED ? "error" : "outcome"))
+                    .as("null fields are left out: " + json).isFalse();
+        }
+        ObjectNode accepted = JSON.valueToTree(LedgerCommandResult.accepted("WO-1", "POSTED"));
+        ObjectNode rejected = JSON.valueToTree(LedgerCommandResult.rejected("WO-1", 409, "id 'WO-1' is already used"));
+        ObjectNode noOutcome = accepted.deepCopy();
+        noOutcome.remove("outcome");
+        assertThat(validate(path, noOutcome)).isNotEmpty();
+        assertThat(validate(path, accepted.deepCopy().put("outcome", "DONE"))).isNotEmpty();
+        assertThat(validate(path, accepted.deepCopy().put("error", "x"))).isNotEmpty();
+        assertThat(validate(path, rejected.deepCopy().put("outcome", "POSTED"))).isNotEmpty();
+        assertThat(validate(path, rejected.deepCopy().put("errorStatus", 500))).isNotEmpty();
+        ObjectNode noDetail = rejected.deepCopy();
+        noDetail.remove("error");
+        assertThat(validate(path, noDetail)).isNotEmpty();
+        assertThat(validate(path, accepted.deepCopy().put("status", "MAYBE"))).isNotEmpty();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * How the REST layer sends commands: with who sent it and the request's correlation id in the
  * metadata (they end up on every event the command causes), answering 201 when the command
- * posted and 200 when the same command had already been posted (SPEC §0).
+ * posted and 200 when the same command had already been posted (SPEC §0). The Kafka command
+ * listener sends through the same gateway, with the sender and correlation id of its message.
  */
 @Component
 public class LedgerGateway {
@@ -40,11 +41,20 @@ public class LedgerGateway {
                 .body(new Result(id, outcome));
     }
 
+    /** Sends a command on behalf of the current HTTP request: user from {@code X-User}, its correlation id. */
     public CommandOutcome sendAndWait(Object command) {
-        Map<String, Object> meta = new HashMap<>();
         String user = request.getHeader("X-User");
-        meta.put("user", user == null || user.isBlank() ? "anonymous" : user);
-        String correlationId = CorrelationIdFilter.current();
+        return sendAndWait(command, user == null || user.isBlank() ? "anonymous" : user, CorrelationIdFilter.current());
+    }
+
+    /**
+     * Sends a command on the command bus with who sent it and the business operation's
+     * correlation id (a new one if null) in its metadata, and waits for the outcome; a refusal
+     * is thrown (see {@link LedgerProblems#refusalOf}). Also used outside HTTP requests (Kafka).
+     */
+    public CommandOutcome sendAndWait(Object command, String user, String correlationId) {
+        Map<String, Object> meta = new HashMap<>();
+        meta.put("user", user);
         meta.put("correlationId", correlationId == null ? UUID.randomUUID().toString() : correlationId);
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
     }

@@ -12,32 +12,60 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The ledger's refusals as problem+json with the statuses of SPEC §0. */
+import java.util.Optional;
+
+/**
+ * The ledger's refusals as problem+json with the statuses of SPEC §0. {@link #refusalOf} is the
+ * one mapping from a command's failure to a status; the Kafka command listener answers with it too.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class LedgerProblems {
+public class LedgerProblems {
+
+    /** Why the ledger said no to a command: the HTTP status, the problem's title and its detail. */
+    public record Refusal(HttpStatus status, String title, String detail) {
+
+        ResponseEntity<Object> problem() {
+            return ProblemHandler.problem(status, title, detail);
+        }
+    }
+
+    /**
+     * The refusal a command's failure stands for, or empty when the failure is not the ledger
+     * saying no (a database or broker that is down, a bug): such a failure is not an answer.
+     */
+    public static Optional<Refusal> refusalOf(Throwable failure) {
+        Throwable t = failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (t instanceof LedgerException.Invalid) {
+            return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "Invalid request", t.getMessage()));
+        } else if (t instanceof LedgerException.NotFound) {
+            return Optional.of(new Refusal(HttpStatus.NOT_FOUND, "Not found", t.getMessage()));
+        } else if (t instanceof LedgerException.Conflict) {
+            return Optional.of(new Refusal(HttpStatus.CONFLICT, "Conflict", t.getMessage()));
+        } else if (t instanceof LedgerException.RuleViolation) {
+            return Optional.of(new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, "Rejected by a ledger rule", t.getMessage()));
+        } else if (t instanceof AggregateNotFoundException e) {
+            return Optional.of(new Refusal(HttpStatus.NOT_FOUND, "Not found", "no entry with id '" + e.getAggregateIdentifier() + "'"));
+        } else if (t instanceof ConcurrencyException) {
+            return Optional.of(new Refusal(HttpStatus.CONFLICT, "Concurrent modification",
+                    "another command changed the same entry at the same time, and retrying did not resolve it; send the command again"));
+        }
+        return Optional.empty();
+    }
 
     @ExceptionHandler(LedgerException.class)
     ResponseEntity<Object> refused(LedgerException e) {
-        if (e instanceof LedgerException.Invalid) {
-            return ProblemHandler.problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
-        } else if (e instanceof LedgerException.NotFound) {
-            return ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
-        } else if (e instanceof LedgerException.Conflict) {
-            return ProblemHandler.problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
-        }
-        return ProblemHandler.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rejected by a ledger rule", e.getMessage());
+        return refusalOf(e).orElseThrow().problem();
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> notFound(AggregateNotFoundException e) {
-        return ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found", "no entry with id '" + e.getAggregateIdentifier() + "'");
+        return refusalOf(e).orElseThrow().problem();
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrent(ConcurrencyException e) {
-        return ProblemHandler.problem(HttpStatus.CONFLICT, "Concurrent modification",
-                "another command changed the same entry at the same time, and retrying did not resolve it; send the command again");
+        return refusalOf(e).orElseThrow().problem();
     }
 
     @ExceptionHandler(CommandExecutionException.class)

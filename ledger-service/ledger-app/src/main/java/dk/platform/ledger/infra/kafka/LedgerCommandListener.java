@@ -1,0 +1,108 @@
+package dk.platform.ledger.infra.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.platform.ledger.api.LedgerCommandResult;
+import dk.platform.ledger.api.Topics;
+import dk.platform.ledger.entry.CommandOutcome;
+import dk.platform.ledger.infra.web.LedgerGateway;
+import dk.platform.ledger.infra.web.LedgerProblems;
+import dk.platform.support.CorrelationIdFilter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Commands from other services (DESIGN.md §2): each record of {@code ledger.commands} is read
+ * as a {@code LedgerCommandMessage}, sent through the same gateway and command bus as REST (so
+ * idempotency by client id, the retry of lost races and every rule apply), and answered on
+ * {@code ledger.command-results}, keyed by commandId: ACCEPTED with POSTED or REPLAYED, or
+ * REJECTED with the status the REST API would answer and its detail.
+ * <p>
+ * Only the ledger saying no is an answer. A failure that is not (the database or the broker
+ * down, a bug) is thrown: the offset is not committed and the record is delivered again with
+ * back-off until it goes through ({@link LedgerCommandsConsumerConfig}); a command is never
+ * lost and never answered REJECTED for an outage. The offset is committed only after the answer
+ * has been written, so every command is answered at least once; a redelivered command posts
+ * nothing new and is answered again (ACCEPTED, REPLAYED).
+ */
+@Component
+public class LedgerCommandListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerCommandListener.class);
+    static final String ID = "ledger-commands";
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private final LedgerCommandReader reader;
+    private final LedgerGateway ledger;
+    private final KafkaTemplate<String, String> kafka;
+    private final ObjectMapper json;
+
+    public LedgerCommandListener(LedgerGateway ledger, KafkaTemplate<String, String> kafka, ObjectMapper json) {
+        this.reader = new LedgerCommandReader(json);
+        this.ledger = ledger;
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    @KafkaListener(id = ID, topics = Topics.LEDGER_COMMANDS, groupId = "${spring.kafka.consumer.group-id:ledger-app}",
+            containerFactory = LedgerCommandsConsumerConfig.CONTAINER_FACTORY, concurrency = "1")
+    public void on(ConsumerRecord<String, String> record, Acknowledgment ack)
+            throws JsonProcessingException, ExecutionException, InterruptedException, TimeoutException {
+        LedgerCommandReader.Read read = reader.read(record.key(), record.value());
+        LedgerCommandResult result = null;
+        if (read instanceof LedgerCommandReader.Command command) {
+            result = run(command);
+        } else if (read instanceof LedgerCommandReader.Malformed malformed) {
+            log.info("command {} rejected (400): {}", malformed.commandId(), malformed.error());
+            result = LedgerCommandResult.rejected(malformed.commandId(), HttpStatus.BAD_REQUEST.value(), malformed.error());
+        } else if (read instanceof LedgerCommandReader.Unanswerable unanswerable) {
+            log.warn("skipped record {}-{}@{} (key {}): {}; it names no commandId, so no answer can be sent",
+                    record.topic(), record.partition(), record.offset(), record.key(), unanswerable.error());
+        }
+        if (result != null) {
+            kafka.send(Topics.LEDGER_COMMAND_RESULTS, result.commandId(), json.writeValueAsString(result))
+                    .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+        ack.acknowledge();
+    }
+
+    private LedgerCommandResult run(LedgerCommandReader.Command c) {
+        MDC.put(CorrelationIdFilter.MDC_KEY, c.correlationId());
+        try {
+            CommandOutcome outcome = ledger.sendAndWait(c.command(), c.user(), c.correlationId());
+            if (outcome == null && Thread.currentThread().isInterrupted()) {
+                // the gateway answers null when its wait is interrupted (shutting down): not an answer
+                throw new IllegalStateException("interrupted while command " + c.commandId() + " ran; it will be delivered again");
+            }
+            outcome = outcome == null ? CommandOutcome.POSTED : outcome;
+            log.info("command {} ({}) from {}: {}", c.commandId(), c.type(), c.user(), outcome);
+            return LedgerCommandResult.accepted(c.commandId(), outcome.name());
+        } catch (RuntimeException e) {
+            LedgerProblems.Refusal refusal = refusalOf(e).orElseThrow(() -> e);
+            log.info("command {} ({}) from {} rejected ({}): {}", c.commandId(), c.type(), c.user(), refusal.status().value(),
+                    refusal.detail());
+            return LedgerCommandResult.rejected(c.commandId(), refusal.status().value(), refusal.detail());
+        } finally {
+            MDC.remove(CorrelationIdFilter.MDC_KEY);
+        }
+    }
+
+    /** As REST answers: the ledger's refusals, and an IllegalArgumentException as 400 (platform-support's ProblemHandler). */
+    static Optional<LedgerProblems.Refusal> refusalOf(RuntimeException e) {
+        return LedgerProblems.refusalOf(e).or(() -> e instanceof IllegalArgumentException
+                ? Optional.of(new LedgerProblems.Refusal(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage()))
+                : Optional.empty());
+    }
+}

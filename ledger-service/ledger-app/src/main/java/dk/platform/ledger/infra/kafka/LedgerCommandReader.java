@@ -1,0 +1,159 @@
+package dk.platform.ledger.infra.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dk.platform.ledger.api.LedgerCommandMessage;
+import dk.platform.ledger.api.LedgerCommandTypes;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a record of {@code ledger.commands} into a command for the command bus, with the strict
+ * ObjectMapper the REST API reads bodies with (unknown fields, JSON numbers as amounts, bad
+ * dates are refused), and says in words what is wrong when it cannot.
+ */
+final class LedgerCommandReader {
+
+    /** What a record says. */
+    sealed interface Read permits Command, Malformed, Unanswerable {
+    }
+
+    /** A command to send on the command bus on behalf of {@code user}. */
+    record Command(String commandId, String type, Object command, String user, String correlationId) implements Read {
+    }
+
+    /** A message the ledger cannot run; answered REJECTED 400 under {@code commandId}. */
+    record Malformed(String commandId, String error) implements Read {
+    }
+
+    /** A record without a readable commandId or key: there is no one to answer. */
+    record Unanswerable(String error) implements Read {
+    }
+
+    static final String DEFAULT_USER = "kafka";
+    static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,120}");
+    static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    static final int MAX_SENDER = 100;
+
+    private final ObjectMapper json;
+
+    LedgerCommandReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Read read(String key, String value) {
+        Optional<String> recordKey = Optional.ofNullable(key).filter(k -> !k.isBlank());
+        if (value == null || value.isBlank()) {
+            return malformed(recordKey, "the record has no value; expected a JSON object {commandId, type, payload, sender?, correlationId?}");
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(value);
+        } catch (JsonProcessingException e) {
+            return malformed(recordKey, "malformed JSON: " + clean(e.getOriginalMessage()));
+        }
+        if (tree == null || !tree.isObject()) {
+            return malformed(recordKey, "the message is not a JSON object; expected {commandId, type, payload, sender?, correlationId?}");
+        }
+        JsonNode idNode = tree.get("commandId");
+        Optional<String> commandId = idNode != null && idNode.isTextual() && !idNode.asText().isBlank()
+                ? Optional.of(idNode.asText()) : Optional.empty();
+        if (commandId.isEmpty()) {
+            return malformed(recordKey, "commandId is required (a string)");
+        }
+        String id = commandId.get();
+        LedgerCommandMessage message;
+        try {
+            message = json.treeToValue(tree, LedgerCommandMessage.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new Malformed(id, "message: " + describe(e));
+        }
+        if (!COMMAND_ID.matcher(id).matches()) {
+            return new Malformed(id, "commandId '" + id + "' is not well-formed: 1 to 120 of A-Z a-z 0-9 . _ : -");
+        }
+        if (message.type() == null || message.type().isBlank()) {
+            return new Malformed(id, "type is required: one of " + String.join(", ", LedgerCommandTypes.names()));
+        }
+        Optional<Class<?>> type = LedgerCommandTypes.of(message.type());
+        if (type.isEmpty()) {
+            return new Malformed(id, "unknown command type '" + message.type() + "'; the ledger accepts "
+                    + String.join(", ", LedgerCommandTypes.names()));
+        }
+        if (message.payload() == null || !message.payload().isObject()) {
+            return new Malformed(id, "payload is required: the " + message.type() + " command as a JSON object");
+        }
+        String correlationId = blank(message.correlationId()) ? id : message.correlationId();
+        if (!CORRELATION_ID.matcher(correlationId).matches()) {
+            return new Malformed(id, "correlationId '" + correlationId + "' is not well-formed: 1 to 100 of A-Z a-z 0-9 . _ : -");
+        }
+        String sender = blank(message.sender()) ? DEFAULT_USER : message.sender();
+        if (sender.length() > MAX_SENDER) {
+            return new Malformed(id, "sender is longer than " + MAX_SENDER + " characters");
+        }
+        Object command;
+        try {
+            command = json.treeToValue(message.payload(), type.get());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new Malformed(id, "payload of " + message.type() + ": " + describe(e));
+        }
+        return new Command(id, message.type(), command, sender, correlationId);
+    }
+
+    private static Read malformed(Optional<String> recordKey, String error) {
+        return recordKey.<Read>map(k -> new Malformed(k, error)).orElseGet(() -> new Unanswerable(error));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Which field is wrong, and why, without Java class names (as the REST API says it). */
+    static String describe(Exception e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String path = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            Throwable root = mapping;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String reason = root instanceof IllegalArgumentException ? root.getMessage()
+                    : mapping instanceof InvalidFormatException bad ? "'" + bad.getValue() + "' is not " + expected(bad.getTargetType())
+                    : mapping.getOriginalMessage();
+            return "field '" + path + "': " + clean(reason);
+        }
+        if (e instanceof JsonProcessingException p) {
+            return clean(p.getOriginalMessage());
+        }
+        return clean(e.getMessage());
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == LocalDate.class) {
+            return "a date (yyyy-mm-dd)";
+        }
+        if (type != null && type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return "a valid value";
+    }
+
+    private static String clean(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        // Jackson names Java types ("java.math.BigDecimal", "dk.platform..."); senders need none of that.
+        return message.replaceAll("`?\\b(?:java|javax|dk|com|org)\\.[\\w.$]+`?", "value").split("\n")[0];
+    }
+}

@@ -1,0 +1,321 @@
+package dk.platform.ledger.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import dk.platform.ledger.api.Topics;
+import dk.platform.ledger.support.Api;
+import dk.platform.ledger.support.TestChart;
+import dk.platform.test.IntegrationTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static dk.platform.ledger.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DESIGN.md §2, issue 5 item 1: commands over Kafka. Accounts and an open item are set up
+ * through REST; then commands are sent on {@code ledger.commands} with a plain producer, as
+ * another service would, and the answers are read from {@code ledger.command-results} with a
+ * plain consumer: a write-off (ACCEPTED, POSTED), the same message again (ACCEPTED, REPLAYED,
+ * nothing posted twice), an over-applying payment (REJECTED 422 with the rule's detail), an
+ * unknown type and an amount as a JSON number (REJECTED 400), malformed JSON (REJECTED 400 under
+ * its record key), a record with neither key nor readable commandId (skipped, and it does not
+ * block what follows), and a reversal of the write-off (ACCEPTED). The events carry the sender
+ * as {@code user} and the message's correlation id. A command sent while the database is out is
+ * not answered until it is back, and then posted once. Ids carry a random suffix: test classes
+ * share one context, database and broker.
+ */
+@IntegrationTest
+class LedgerCommandsKafkaIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCHEMA_BASE = "https://schemas.platform.dk/ledger/";
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(m -> m.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
+    private static final SchemaValidatorsConfig SCHEMA_CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /**
+     * The context's own broker. Not the system property spring.embedded.kafka.brokers: every
+     * embedded broker started in this JVM (CrashRecoveryIT starts one) overwrites it.
+     */
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private final String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private Api api;
+    private KafkaProducer<String, String> producer;
+    private KafkaConsumer<String, String> consumer;
+    /** Every answer read so far, by commandId, in the order they arrived. */
+    private final Map<String, List<JsonNode>> results = new LinkedHashMap<>();
+
+    @BeforeEach
+    void connect() {
+        api = new Api(http);
+        String brokers = broker.getBrokersAsString();
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "ledger-commands-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        consumer.subscribe(List.of(Topics.LEDGER_COMMAND_RESULTS));
+    }
+
+    @AfterEach
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+        consumer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void commandsSentOnLedgerCommandsAreRunAndAnsweredOnLedgerCommandResults() throws Exception {
+        TestChart.open(api);
+        String party = "P-" + s, invoice = "INV-" + s, writeOff = "WO-" + s, payment = "PAY-" + s, reversal = "WO-" + s + "-rev";
+        assertThat(api.post("/api/open-items", json("{'openItemId':'" + invoice + "','kind':'RECEIVABLE','party':'" + party + "',"
+                + "'documentNo':'D-" + s + "','postingDate':'2026-03-31','dueDate':'2026-04-30','text':'Sygesikring marts',"
+                + "'amount':'1000.00','controlAccount':'1100','offsetAccount':'1010'}")).status()).isEqualTo(201);
+
+        // ---- a write-off: ACCEPTED, POSTED
+        String writeOffCommand = "settlement:" + s + ":fee";
+        String correlationId = "statement-" + s;
+        ObjectNode writeOffMessage = message(writeOffCommand, "BookWriteOff", "{'openItemId':'" + invoice + "','writeOffId':'" + writeOff
+                + "','postingDate':'2026-04-20','text':'Fondsbidrag','account':'7250','amount':'25.00'}", "settlement-service", correlationId);
+        send(writeOffCommand, writeOffMessage.toString());
+        assertThat(awaitResults(writeOffCommand, 1).get(0)).isEqualTo(accepted(writeOffCommand, "POSTED"));
+
+        // ---- the same message again, as a redelivery would bring it: answered again, posts nothing
+        send(writeOffCommand, writeOffMessage.toString());
+        List<JsonNode> answers = awaitResults(writeOffCommand, 2);
+        assertThat(answers.get(1)).isEqualTo(accepted(writeOffCommand, "REPLAYED"));
+
+        // ---- an over-applying payment: REJECTED 422 with the rule's detail, nothing posted
+        String paymentCommand = "settlement:" + s + ":pay";
+        send(paymentCommand, message(paymentCommand, "ApplyPayment", "{'paymentId':'" + payment + "','party':'" + party + "',"
+                + "'postingDate':'2026-04-20','text':'Indbetaling','cashAccount':'5820','amount':'1000.00',"
+                + "'applications':[{'openItemId':'" + invoice + "','amount':'1000.00'}]}", "settlement-service", correlationId).toString());
+        JsonNode overApplied = awaitResults(paymentCommand, 1).get(0);
+        assertThat(overApplied.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(overApplied.get("errorStatus").asInt()).isEqualTo(422);
+        assertThat(overApplied.get("error").asText())
+                .startsWith("cannot apply 1000.00 to open item " + invoice + ": only 975.00 remains");
+        assertThat(api.get("/api/audit/events?aggregateId=" + payment).status()).as("the payment posted nothing").isEqualTo(404);
+
+        // ---- an unknown type, and an amount as a JSON number: REJECTED 400, saying what is wrong
+        String unknownCommand = "settlement:" + s + ":unknown";
+        send(unknownCommand, message(unknownCommand, "CancelEverything", "{'openItemId':'" + invoice + "'}", "settlement-service",
+                correlationId).toString());
+        JsonNode unknown = awaitResults(unknownCommand, 1).get(0);
+        assertThat(unknown.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(unknown.get("errorStatus").asInt()).isEqualTo(400);
+        assertThat(unknown.get("error").asText()).startsWith("unknown command type 'CancelEverything'; the ledger accepts ")
+                .contains("BookWriteOff", "ApplyPayment", "ReverseEntry");
+
+        String numberCommand = "settlement:" + s + ":number";
+        ObjectNode numberMessage = message(numberCommand, "BookWriteOff", "{'openItemId':'" + invoice + "','writeOffId':'WO2-" + s
+                + "','postingDate':'2026-04-20','text':'Fondsbidrag','account':'7250','amount':'25.00'}", "settlement-service", correlationId);
+        ((ObjectNode) numberMessage.get("payload")).put("amount", new java.math.BigDecimal("25.00"));
+        assertThat(schema("command-message.schema.json").validate(numberMessage)).as("the schema refuses it too").isNotEmpty();
+        send(numberCommand, numberMessage.toString());
+        JsonNode number = awaitResults(numberCommand, 1).get(0);
+        assertThat(number.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(number.get("errorStatus").asInt()).isEqualTo(400);
+        assertThat(number.get("error").asText()).isEqualTo("payload of BookWriteOff: field 'amount': amounts are decimal strings"
+                + " such as \"1250.00\", not JSON numbers");
+        assertThat(api.get("/api/audit/events?aggregateId=WO2-" + s).status()).isEqualTo(404);
+
+        // ---- malformed JSON is answered under its record key; without a key it is skipped and does not block the topic
+        String garbledKey = "settlement:" + s + ":garbled";
+        send(garbledKey, "{\"commandId\": \"" + garbledKey + "\", \"type\": ");
+        JsonNode garbled = awaitResults(garbledKey, 1).get(0);
+        assertThat(garbled.get("errorStatus").asInt()).isEqualTo(400);
+        assertThat(garbled.get("error").asText()).startsWith("malformed JSON: ");
+        send(null, "not JSON at all " + s);
+
+        // ---- the write-off reversed, without sender or correlation id: user "kafka", correlation id = commandId
+        String reversalCommand = "settlement:" + s + ":undo";
+        send(reversalCommand, message(reversalCommand, "ReverseEntry", "{'entryId':'" + writeOff + "','reversalId':'" + reversal
+                + "','postingDate':'2026-04-21','text':'Forkert konto'}", null, null).toString());
+        assertThat(awaitResults(reversalCommand, 1).get(0)).isEqualTo(accepted(reversalCommand, "POSTED"));
+
+        // ---- what the ledger holds: one write-off, then its reversal; who and why on every event
+        Api.Response history = api.get("/api/audit/events?aggregateId=" + writeOff);
+        assertThat(history.status()).isEqualTo(200);
+        List<JsonNode> events = new ArrayList<>();
+        history.body().forEach(events::add);
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("WriteOffBooked", "EntryReversed");
+        assertThat(events.get(0).at("/metadata/user").asText()).isEqualTo("settlement-service");
+        assertThat(events.get(0).at("/metadata/correlationId").asText()).isEqualTo(correlationId);
+        assertThat(events.get(1).at("/metadata/user").asText()).isEqualTo("kafka");
+        assertThat(events.get(1).at("/metadata/correlationId").asText()).isEqualTo(reversalCommand);
+        Api.Response item = api.get("/api/audit/events?aggregateId=" + invoice);
+        List<JsonNode> itemEvents = new ArrayList<>();
+        item.body().forEach(itemEvents::add);
+        assertThat(itemEvents).extracting(e -> e.get("type").asText())
+                .containsExactly("OpenItemRegistered", "OpenItemAllocated", "OpenItemAllocationReleased");
+        assertThat(itemEvents.get(1).at("/metadata/user").asText()).isEqualTo("settlement-service");
+        assertThat(itemEvents.get(1).at("/metadata/correlationId").asText()).isEqualTo(correlationId);
+        api.await("/api/open-items/" + invoice, i -> i.get("remaining").asText().equals("1000.00")
+                && i.get("history").size() == 3);
+
+        // ---- every answer once per message, each in the documented shape
+        collect(Duration.ofMillis(500));
+        assertThat(results.keySet()).containsExactlyInAnyOrder(writeOffCommand, paymentCommand, unknownCommand, numberCommand,
+                garbledKey, reversalCommand);
+        assertThat(results.get(writeOffCommand)).hasSize(2);
+        results.forEach((id, list) -> assertThat(list).as(id).hasSize(id.equals(writeOffCommand) ? 2 : 1));
+        JsonSchema resultSchema = schema("command-result.schema.json");
+        results.values().stream().flatMap(List::stream)
+                .forEach(r -> assertThat(resultSchema.validate(r)).as(r.toString()).isEmpty());
+        assertThat(schema("command-message.schema.json").validate(writeOffMessage)).isEmpty();
+    }
+
+    /**
+     * An outage is not a refusal: while the command log table is gone (as if the database were
+     * down) the command fails, is not answered and not committed, and is delivered again with
+     * back-off; once the table is back it posts, and is answered once, ACCEPTED.
+     */
+    @Test
+    void anOutageDelaysACommandButNeverRejectsOrLosesIt() throws Exception {
+        TestChart.open(api);
+        String invoice = "INV-" + s, writeOff = "WO-" + s, commandId = "outage:" + s;
+        assertThat(api.post("/api/open-items", json("{'openItemId':'" + invoice + "','kind':'RECEIVABLE','party':'P-" + s + "',"
+                + "'documentNo':'D-" + s + "','postingDate':'2026-03-31','dueDate':'2026-04-30','text':'Faktura',"
+                + "'amount':'100.00','controlAccount':'1100','offsetAccount':'1010'}")).status()).isEqualTo(201);
+        String hidden = "command_log_outage_" + s;
+        jdbc.execute("ALTER TABLE command_log RENAME TO " + hidden);
+        try {
+            send(commandId, message(commandId, "BookWriteOff", "{'openItemId':'" + invoice + "','writeOffId':'" + writeOff
+                    + "','postingDate':'2026-04-20','text':'Gebyr','account':'7250','amount':'10.00'}", "settlement-service", null).toString());
+            long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            while (System.nanoTime() < until) {
+                collect(Duration.ofMillis(200));
+            }
+            assertThat(results).as("no answer while the database is out").doesNotContainKey(commandId);
+        } finally {
+            jdbc.execute("ALTER TABLE " + hidden + " RENAME TO command_log");
+        }
+        assertThat(awaitResults(commandId, 1).get(0)).isEqualTo(accepted(commandId, "POSTED"));
+        collect(Duration.ofMillis(500));
+        assertThat(results.get(commandId)).as("answered once").hasSize(1);
+        Api.Response history = api.get("/api/audit/events?aggregateId=" + writeOff);
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body()).extracting(e -> e.get("type").asText()).containsExactly("WriteOffBooked");
+    }
+
+    /** One consumer per instance in group ledger-app, offsets committed by the listener after the answer, no record given up. */
+    @Test
+    void theListenerIsWiredToCommitOnlyAfterAnsweringAndToRetryFailures() {
+        MessageListenerContainer container = listeners.getListenerContainer("ledger-commands");
+        assertThat(container).isNotNull();
+        assertThat(container.getGroupId()).isEqualTo("ledger-app");
+        assertThat(container.getContainerProperties().getTopics()).containsExactly(Topics.LEDGER_COMMANDS);
+        assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+        assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getConcurrency()).isEqualTo(1);
+        assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getCommonErrorHandler()).isInstanceOf(DefaultErrorHandler.class);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static ObjectNode message(String commandId, String type, String payload, String sender, String correlationId) {
+        ObjectNode message = JSON.createObjectNode().put("commandId", commandId).put("type", type);
+        try {
+            message.set("payload", JSON.readTree(json(payload)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (sender != null) {
+            message.put("sender", sender);
+        }
+        if (correlationId != null) {
+            message.put("correlationId", correlationId);
+        }
+        return message;
+    }
+
+    private static JsonNode accepted(String commandId, String outcome) {
+        return JSON.createObjectNode().put("commandId", commandId).put("status", "ACCEPTED").put("outcome", outcome);
+    }
+
+    private void send(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.LEDGER_COMMANDS, key, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Reads answers until {@code count} have arrived for the commandId (30 s at most) and answers them, checking their keys. */
+    private List<JsonNode> awaitResults(String commandId, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (results.getOrDefault(commandId, List.of()).size() < count && System.nanoTime() < deadline) {
+            collect(Duration.ofMillis(200));
+        }
+        assertThat(results.getOrDefault(commandId, List.of())).as("answers to %s on %s", commandId, Topics.LEDGER_COMMAND_RESULTS)
+                .hasSizeGreaterThanOrEqualTo(count);
+        return results.get(commandId);
+    }
+
+    private void collect(Duration timeout) {
+        for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
+            if (record.key() == null || !record.key().contains(s)) {
+                continue; // another test's answer
+            }
+            try {
+                JsonNode result = JSON.readTree(record.value());
+                assertThat(result.get("commandId").asText()).as("record key of " + record.value()).isEqualTo(record.key());
+                results.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(result);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static JsonSchema schema(String path) {
+        return SCHEMAS.getSchema(SchemaLocation.of(SCHEMA_BASE + path), SCHEMA_CONFIG);
+    }
+}
