@@ -239,11 +239,13 @@ class SettlementApiIT {
         try (InputStream sample = getClass().getResourceAsStream("/samples/statement-SS-2026-03.csv")) {
             csv = new String(sample.readAllBytes(), StandardCharsets.UTF_8).replace("RH-2026-04", id).replace("SS-2026-03", item);
         }
-        ResponseEntity<JsonNode> posted = postCsv(csv);
+        ResponseEntity<JsonNode> posted = postCsv(csv.replace("Administrationsgebyr", "Tryghedsordning æøå"));
         assertThat(posted.getStatusCode().value()).isEqualTo(202);
+        assertThat(posted.getBody().at("/plan/writeOffs/1/text").asText()).as("read as UTF-8").isEqualTo("Tryghedsordning æøå");
         assertThat(posted.getBody().at("/plan/writeOffs/2/writeOffId").asText()).isEqualTo(id + "-rej-R-1007");
-        assertThat(postCsv(csv).getStatusCode().value()).as("uploaded again").isEqualTo(200);
-        ResponseEntity<JsonNode> sameAsJson = post(worked(id, item, "46852.75"));
+        assertThat(postCsv(csv.replace("Administrationsgebyr", "Tryghedsordning æøå")).getStatusCode().value())
+                .as("uploaded again").isEqualTo(200);
+        ResponseEntity<JsonNode> sameAsJson = post(worked(id, item, "46852.75").replace("Administrationsgebyr", "Tryghedsordning æøå"));
         assertThat(sameAsJson.getStatusCode().value()).as("the same statement as JSON").isEqualTo(200);
 
         String bad = csv.replace(id, "IT-CSV-BAD").replace("850.00", "850,00").replace("fee,Fondsbidrag,412.50", "fee,,412.50");
@@ -334,7 +336,8 @@ class SettlementApiIT {
     }
 
     private ResponseEntity<JsonNode> postCsv(String body) {
-        return http.postForEntity("/api/settlements", new HttpEntity<>(body, headers(MediaType.valueOf("text/csv"))), JsonNode.class);
+        return http.postForEntity("/api/settlements", new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8),
+                headers(MediaType.valueOf("text/csv"))), JsonNode.class);
     }
 
     private ResponseEntity<String> postRaw(String body, MediaType type) {

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,9 +22,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 @RestController
 @Tag(name = "Settlements", description = "Insurer settlement statements (sygesikringsafregning), SPEC §3")
@@ -105,8 +109,11 @@ class SettlementController {
             @Content(mediaType = "application/json", examples = @ExampleObject(name = "SPEC §3 worked example", value = EXAMPLE)),
             @Content(mediaType = StatementCsv.MEDIA_TYPE, examples = @ExampleObject(name = "SPEC §3 worked example as CSV",
                     value = CSV_EXAMPLE))})
-                                         @RequestBody String csv) {
-        return answer(StatementCsv.parse(csv, defaults));
+                                         @RequestBody byte[] csv,
+                                         @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+        // UTF-8 unless the request says otherwise (Spring would read text/* without a charset as ISO-8859-1)
+        Charset charset = type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+        return answer(StatementCsv.parse(new String(csv, charset), defaults));
     }
 
     @GetMapping("/api/settlements/{statementId}")
