@@ -1,6 +1,7 @@
 package dk.platform.ledger.debt;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +19,13 @@ class DebtConfig {
         return new DebtAccounts(debtAccount, writeOffAccount);
     }
 
-    /** Debt commands are records of the published language (no Axon annotations there): their debtId names the debt. */
+    private static final CommandTargetResolver ANNOTATED = AnnotationCommandTargetResolver.builder().build();
+
+    /**
+     * Debt commands are records of the published language (no Axon annotations there): their
+     * debtId names the debt. Axon also takes this bean as every aggregate's resolver, so any
+     * other command is resolved by its annotations as usual.
+     */
     @Bean
     CommandTargetResolver debtTargetResolver() {
         return DebtConfig::debtOf;
@@ -39,6 +46,6 @@ class DebtConfig {
                 }
             }
         }
-        throw new IllegalArgumentException("no debtId in " + payload.getClass().getSimpleName());
+        return ANNOTATED.resolveTarget(command);
     }
 }
