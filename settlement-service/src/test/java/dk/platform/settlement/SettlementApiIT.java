@@ -199,6 +199,21 @@ class SettlementApiIT {
     // ------------------------------------------------------------------ refusals
 
     @Test
+    void theServiceShowsAnOpenItemAsItKnowsItFromTheLedgersEvents() throws Exception {
+        String item = registeredItem("REGION-H");
+        publish(item, 1, new dk.platform.ledger.api.event.OpenItemAllocated(item, "X-1", "practitioner-B", Money.of("850.00"),
+                dk.platform.ledger.api.AllocationReason.WRITE_OFF, WorkedExample.DATE, Money.of("47400.00")));
+        publish(item, 1, new dk.platform.ledger.api.event.OpenItemAllocated(item, "X-1", "practitioner-B", Money.of("850.00"),
+                dk.platform.ledger.api.AllocationReason.WRITE_OFF, WorkedExample.DATE, Money.of("47400.00"))); // redelivered
+        publish(item, 2, new dk.platform.ledger.api.event.OpenItemAllocated(item, "X-2", "practitioner-A", Money.of("100.00"),
+                dk.platform.ledger.api.AllocationReason.PAYMENT, WorkedExample.DATE, Money.of("47300.00")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "47300.00".equals(
+                http.getForObject("/api/open-items/" + item, JsonNode.class).get("remaining").asText()));
+        assertThat(http.getForObject("/api/open-items/" + item, JsonNode.class)).isEqualTo(json.readTree("""
+                {"openItemId":"%s","kind":"RECEIVABLE","party":"REGION-H","amount":"48250.00","remaining":"47300.00","status":"OPEN",                "lines":[{"lineId":"practitioner-A","amount":"30000.00","remaining":"29900.00"},                {"lineId":"practitioner-B","amount":"18250.00","remaining":"17400.00"}]}""".formatted(item)));
+    }
+
+    @Test
     void malformedOrInvalidStatementsAre400WithTheField() {
         assertProblem(postRaw("{\"statementId\":\"X\",\"bankAmount\":46852.75}", MediaType.APPLICATION_JSON), 400,
                 "field 'bankAmount': amounts are decimal strings");
@@ -266,6 +281,9 @@ class SettlementApiIT {
         assertThat(post.at("/responses/202/content").toString()).contains("RH-2026-04-bank");
         assertThat(docs.at("/paths/~1api~1settlements~1{statementId}/get/responses/200/content").toString())
                 .contains("SETTLED", "differs by 0.05");
+        assertThat(docs.at("/paths/~1api~1open-items~1{openItemId}/get/responses/200/content").toString()).contains("practitioner-B");
+        assertThat(docs.get("paths").fieldNames()).toIterable().filteredOn(path -> path.startsWith("/api/"))
+                .containsExactlyInAnyOrder("/api/settlements", "/api/settlements/{statementId}", "/api/open-items/{openItemId}");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -277,8 +295,10 @@ class SettlementApiIT {
                 LocalDate.of(2026, 4, 30), "Sygesikring marts", Money.of("48250.00"), "1100", "1010",
                 List.of(new ItemLine("practitioner-A", "A", Money.of("30000.00")), new ItemLine("practitioner-B", "B", Money.of("18250.00"))),
                 List.of());
+        assertThat(http.getForEntity("/api/open-items/" + item, String.class).getStatusCode().value()).isEqualTo(404);
         publish(item, 0, registered);
-        await().atMost(Duration.ofSeconds(60)).until(() -> openItems.find(item).isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.getForEntity("/api/open-items/" + item, String.class)
+                .getStatusCode().value() == 200);
         return item;
     }
 
