@@ -199,8 +199,11 @@ class SettlementApiIT {
     // ------------------------------------------------------------------ refusals
 
     @Test
-    void theServiceShowsAnOpenItemAsItKnowsItFromTheLedgersEvents() throws Exception {
+    void theServiceShowsAnOpenItemAsItKnowsItFromTheLedgersEventsAndPassesOverUnreadableOnes() throws Exception {
         String item = registeredItem("REGION-H");
+        kafka.send(Topics.LEDGER_EVENTS, item, "not JSON at all"); // passed over, does not block what follows
+        kafka.send(Topics.LEDGER_EVENTS, item, "{\"eventId\":\"e\",\"type\":\"OpenItemAllocated\",\"payload\":{\"amount\":12}}");
+        kafka.send(Topics.LEDGER_COMMAND_RESULTS, item, "[]");
         publish(item, 1, new dk.platform.ledger.api.event.OpenItemAllocated(item, "X-1", "practitioner-B", Money.of("850.00"),
                 dk.platform.ledger.api.AllocationReason.WRITE_OFF, WorkedExample.DATE, Money.of("47400.00")));
         publish(item, 1, new dk.platform.ledger.api.event.OpenItemAllocated(item, "X-1", "practitioner-B", Money.of("850.00"),

@@ -48,21 +48,27 @@ class LedgerListeners {
 
     @KafkaListener(id = "settlement-ledger-events", topics = Topics.LEDGER_EVENTS, groupId = "${settlement.kafka.group-id}",
             containerFactory = KafkaConfig.CONTAINER_FACTORY)
-    void onEvent(ConsumerRecord<String, String> record) throws JsonProcessingException {
+    void onEvent(ConsumerRecord<String, String> record) {
         EventEnvelope envelope;
         Object forSaga = null;
         try {
-            envelope = json.readValue(record.value(), EventEnvelope.class);
+            envelope = json.readValue(required(record.value()), EventEnvelope.class);
+            if (envelope.type() == null || envelope.payload() == null) {
+                throw new IllegalArgumentException("an envelope without type or payload");
+            }
             Class<?> type = FOR_THE_SAGA.get(envelope.type());
             if (type != null) {
                 forSaga = json.treeToValue(envelope.payload(), type);
             }
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            log.error("unreadable record {}-{}@{} on {} passed over: {}", record.topic(), record.partition(), record.offset(),
-                    Topics.LEDGER_EVENTS, e.getMessage());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            passOver(record, e);
             return;
         }
-        openItems.apply(envelope);
+        try {
+            openItems.apply(envelope);
+        } catch (JsonProcessingException e) {
+            passOver(record, e);
+        }
         if (forSaga != null) {
             inbox.deliver(forSaga);
         }
@@ -73,14 +79,26 @@ class LedgerListeners {
     void onResult(ConsumerRecord<String, String> record) {
         LedgerCommandResult result;
         try {
-            result = json.readValue(record.value(), LedgerCommandResult.class);
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            log.error("unreadable record {}-{}@{} on {} passed over: {}", record.topic(), record.partition(), record.offset(),
-                    Topics.LEDGER_COMMAND_RESULTS, e.getMessage());
+            result = json.readValue(required(record.value()), LedgerCommandResult.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            passOver(record, e);
             return;
         }
         if (result.commandId() != null && result.status() != null) {
             inbox.deliver(result);
         }
+    }
+
+    private static String required(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("an empty record");
+        }
+        return value;
+    }
+
+    /** Not readable as the published contract: it would never become readable, so it is logged and passed over. */
+    private static void passOver(ConsumerRecord<String, String> record, Exception e) {
+        log.error("unreadable record {}-{}@{} (key {}) passed over: {}", record.topic(), record.partition(), record.offset(),
+                record.key(), e.getMessage());
     }
 }
