@@ -9,6 +9,12 @@
 # Ports and paths are set by environment variables; see deploy/README.md.
 set -euo pipefail
 
+# Class files are named after messages such as RegisterSkyldigtBeløb: Java needs a UTF-8 locale.
+case "${LC_ALL:-${LANG:-}}" in
+  *UTF-8*|*utf8*) ;;
+  *) export LANG=C.UTF-8 LC_ALL=C.UTF-8 ;;
+esac
+
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 rebuild=false

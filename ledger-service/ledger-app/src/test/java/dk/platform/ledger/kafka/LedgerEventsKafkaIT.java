@@ -103,7 +103,7 @@ class LedgerEventsKafkaIT {
         send(HttpMethod.POST, "/api/journal-entries/" + writeOff1 + "/reversal",
                 "{'reversalId':'" + reversal + "','postingDate':'2026-04-21','text':'Forkert konto'}", reversal, 201);
         send(HttpMethod.POST, "/api/journal-entries", "{'entryId':'" + entry + "','postingDate':'2026-04-01','text':'Husleje',"
-                + "'transactionType':'RENT','lines':[{'account':'" + rent + "','debit':'500.00'},{'account':'" + bank + "','credit':'500.00'}]}",
+                + "'transactionType':'ADVANCED_ENTRY','lines':[{'account':'" + rent + "','debit':'500.00'},{'account':'" + bank + "','credit':'500.00'}]}",
                 entry, 201);
         send(HttpMethod.POST, "/api/open-items", "{'openItemId':'" + invoice2 + "','kind':'RECEIVABLE','party':'" + party + "',"
                 + "'documentNo':'D2-" + s + "','postingDate':'2026-04-01','dueDate':'2026-05-01','text':'Faktura',"
