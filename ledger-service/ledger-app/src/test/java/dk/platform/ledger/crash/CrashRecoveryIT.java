@@ -3,8 +3,6 @@ package dk.platform.ledger.crash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.platform.ledger.api.Topics;
-import dk.platform.ledger.api.command.OpenAccount;
-import dk.platform.ledger.support.TestChart;
 import dk.platform.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -81,6 +79,11 @@ class CrashRecoveryIT {
     private static final BigDecimal ITEM_AMOUNT = new BigDecimal("1000000.00");
     private static final BigDecimal PAYMENT_AMOUNT = new BigDecimal("10.00");
     private static final int SIGKILL_EXIT = 128 + 9;
+    /** The accounts the payments touch (numbers as in the shared test chart). */
+    private static final List<String[]> ACCOUNTS = List.of(
+            new String[]{"1010", "Omsætning", "REVENUE"},
+            new String[]{"1100", "Debitorer", "ASSET"},
+            new String[]{"5820", "Bank", "ASSET"});
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path TARGET = Path.of(System.getProperty("basedir", ".")).resolve("target");
@@ -101,7 +104,15 @@ class CrashRecoveryIT {
     @BeforeAll
     static void infrastructure() throws IOException {
         kafka = new EmbeddedKafkaKraftBroker(1, 3).kafkaPorts(0);
+        // The broker publishes itself in a JVM-wide system property; Spring test contexts cached by
+        // other test classes read theirs from it, so put it back once this broker is up.
+        String shared = System.getProperty(EmbeddedKafkaKraftBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
         kafka.afterPropertiesSet();
+        if (shared == null) {
+            System.clearProperty(EmbeddedKafkaKraftBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
+        } else {
+            System.setProperty(EmbeddedKafkaKraftBroker.SPRING_EMBEDDED_KAFKA_BROKERS, shared);
+        }
         jdbcUrl = TestInfrastructure.newPostgresDatabase();
         mongoUri = TestInfrastructure.mongoUri() + "/crash" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         port = freePort();
@@ -142,9 +153,9 @@ class CrashRecoveryIT {
         HttpClient http = newClient();
 
         // ---- 2. accounts and the open item the payments go to
-        for (OpenAccount a : TestChart.ACCOUNTS) {
-            Response r = post(http, "/api/accounts", "{'number':'" + a.number() + "','name':'" + a.name() + "','type':'" + a.type() + "'}");
-            assertThat(r.status()).as("opening account %s: %s", a.number(), r).isIn(200, 201);
+        for (String[] a : ACCOUNTS) {
+            Response r = post(http, "/api/accounts", "{'number':'" + a[0] + "','name':'" + a[1] + "','type':'" + a[2] + "'}");
+            assertThat(r.status()).as("opening account %s: %s", a[0], r).isEqualTo(201);
         }
         Response item = post(http, "/api/open-items", "{'openItemId':'" + ITEM + "','kind':'RECEIVABLE','party':'" + PARTY + "',"
                 + "'documentNo':'C-1','postingDate':'2026-03-31','dueDate':'2026-04-30','text':'Crash test invoice',"
@@ -188,11 +199,12 @@ class CrashRecoveryIT {
                 }
             }));
         }
-        assertThat(enoughAcked.await(120, TimeUnit.SECONDS)).as("300 payments acknowledged within 120 s").isTrue();
+        assertThat(enoughAcked.await(180, TimeUnit.SECONDS)).as("300 payments acknowledged within 180 s").isTrue();
         ProcessHandle handle = app.toHandle();
         assertThat(handle.isAlive()).as("the app is running when it is killed").isTrue();
         int ackedAtKill = ackedBeforeKill.size();
         killed.set(true);
+        progress("SIGKILL to pid " + handle.pid() + " with " + ackedAtKill + " payments acknowledged");
         app.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no graceful shutdown
         assertThat(app.waitFor(10, TimeUnit.SECONDS)).isTrue();
         Duration burstTime = Duration.ofNanos(System.nanoTime() - burstStarted);
@@ -217,6 +229,7 @@ class CrashRecoveryIT {
         Duration restart = Duration.ofNanos(System.nanoTime() - started);
         Duration killToHealthy = Duration.ofNanos(System.nanoTime() - killedAt);
         HttpClient http2 = newClient();
+        progress("restarted and healthy; re-sending all " + PAYMENTS + " payments");
 
         Map<String, Response> resent = sendAll(http2, ids);
         Map<Integer, Long> statuses = resent.values().stream().collect(Collectors.groupingBy(Response::status, Collectors.counting()));
@@ -238,6 +251,7 @@ class CrashRecoveryIT {
         assertThat(committedButUnacknowledged).as("only requests in flight at the kill can have committed unacknowledged")
                 .isSubsetOf(failedAtKill);
 
+        progress("re-sent: " + statuses);
         // and a second round: now every payment is known to be done
         Map<String, Response> again = sendAll(http2, ids);
         assertThat(again.values()).allSatisfy(r -> {
@@ -245,6 +259,7 @@ class CrashRecoveryIT {
             assertThat(r.outcome()).isEqualTo("REPLAYED");
         });
 
+        progress("second re-send done");
         // ---- 5. nothing lost, nothing duplicated: the event store
         Set<String> paymentEventIds = new HashSet<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
@@ -266,11 +281,13 @@ class CrashRecoveryIT {
         long catchUpStarted = System.nanoTime();
         BigDecimal expectedRemaining = ITEM_AMOUNT.subtract(PAYMENT_AMOUNT.multiply(BigDecimal.valueOf(PAYMENTS)));
         BigDecimal expectedBank = PAYMENT_AMOUNT.multiply(BigDecimal.valueOf(PAYMENTS));
+        Phase1 phase1 = new Phase1(ackedBeforeKill, failedAtKill);
         JsonNode view = awaitGet(http2, "/api/open-items/" + ITEM,
-                v -> amount(v.get("remaining")).compareTo(expectedRemaining) == 0
-                        && payments(v).size() >= PAYMENTS);
-        JsonNode bank = awaitGet(http2, "/api/accounts/5820", a -> amount(a.get("balance")).compareTo(expectedBank) == 0);
-        JsonNode trial = awaitGet(http2, "/api/trial-balance", t -> t.get("total").asText().equals("0.00"));
+                v -> amount(v.get("remaining")).compareTo(expectedRemaining) == 0 && payments(v).size() >= PAYMENTS,
+                last -> diagnose(ids, new HashSet<>(payments(last)), phase1) + historyOrder(last));
+        JsonNode bank = awaitGet(http2, "/api/accounts/5820", a -> amount(a.get("balance")).compareTo(expectedBank) == 0,
+                last -> diagnose(ids, postedEntryIds(last), phase1));
+        JsonNode trial = awaitGet(http2, "/api/trial-balance", t -> t.get("total").asText().equals("0.00"), last -> "");
         Duration catchUp = Duration.ofNanos(System.nanoTime() - catchUpStarted);
 
         assertThat(view.get("remaining").asText()).isEqualTo(expectedRemaining.toPlainString());
@@ -288,6 +305,7 @@ class CrashRecoveryIT {
                 .isEqualByComparingTo(expectedRemaining);
         assertThat(trial.get("total").asText()).isEqualTo("0.00");
 
+        progress("views checked; reading ledger.events");
         // ---- ledger.events: every PaymentApplied at least once (at-least-once; consumers de-duplicate by eventId)
         Map<String, Integer> seen = readLedgerEvents(paymentEventIds);
         assertThat(seen.keySet()).as("every PaymentApplied of the store is on ledger.events").containsAll(paymentEventIds);
@@ -315,6 +333,10 @@ class CrashRecoveryIT {
                 trial.get("total").asText(), seen.size(), duplicateRecords, duplicatePayments);
     }
 
+    private static void progress(String what) {
+        System.out.println(java.time.Instant.now() + " CrashRecoveryIT: " + what);
+    }
+
     // ------------------------------------------------------------------ the child process
 
     private static Process start(Path log) throws IOException, InterruptedException {
@@ -340,6 +362,7 @@ class CrashRecoveryIT {
             try {
                 Response health = get(http, "/actuator/health");
                 if (health.status() == 200 && health.body() != null && "UP".equals(health.body().path("status").asText())) {
+                    progress("ledger-app pid " + process.pid() + " healthy on port " + port + ", log " + log.getFileName());
                     return process;
                 }
             } catch (IOException notYet) {
@@ -428,7 +451,7 @@ class CrashRecoveryIT {
                 }));
             }
             for (Future<?> f : work) {
-                f.get(120, TimeUnit.SECONDS);
+                f.get(300, TimeUnit.SECONDS);
             }
         } finally {
             clients.shutdownNow();
@@ -465,7 +488,9 @@ class CrashRecoveryIT {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static JsonNode awaitGet(HttpClient http, String path, Predicate<JsonNode> condition) {
+    /** Polls a view until the condition holds (max 60 s); if it never does, fails with the last answer and a diagnosis. */
+    private static JsonNode awaitGet(HttpClient http, String path, Predicate<JsonNode> condition,
+                                     java.util.function.Function<JsonNode, String> diagnosis) {
         JsonNode[] last = new JsonNode[1];
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -475,10 +500,87 @@ class CrashRecoveryIT {
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             String shown = last[0] == null ? "null" : last[0].toString();
-            fail("view " + path + " did not catch up within 60 s; last answer: "
-                    + shown.substring(0, Math.min(2000, shown.length())), e);
+            fail("view " + path + " did not catch up within 60 s; " + (last[0] == null ? "" : diagnosis.apply(last[0]))
+                    + "\nlast answer: " + shown.substring(0, Math.min(1000, shown.length())), e);
         }
         return last[0];
+    }
+
+    /** What the first run's clients knew about each payment. */
+    record Phase1(Set<String> acknowledged, Set<String> failedAtKill) {
+        String of(String id) {
+            return acknowledged.contains(id) ? "acknowledged before the kill"
+                    : failedAtKill.contains(id) ? "in flight at the kill" : "sent after the restart";
+        }
+    }
+
+    /** The payments a view is missing, where their events sit in the store, and whether the item's stream is in global order. */
+    private static String diagnose(List<String> ids, Set<String> inView, Phase1 phase1) {
+        StringBuilder out = new StringBuilder();
+        List<String> missing = ids.stream().filter(id -> !inView.contains(id)).toList();
+        out.append("\n").append(missing.size()).append(" payment(s) missing from the view: ")
+                .append(missing.subList(0, Math.min(20, missing.size())));
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            for (String id : missing.subList(0, Math.min(5, missing.size()))) {
+                out.append("\n  ").append(id).append(" (").append(phase1.of(id)).append("):");
+                try (var st = db.prepareStatement("SELECT globalindex, aggregateidentifier, sequencenumber, payloadtype, timestamp"
+                        + " FROM domainevententry WHERE aggregateidentifier = ?"
+                        + " OR (aggregateidentifier = ? AND convert_from(payload, 'UTF8') LIKE ?) ORDER BY globalindex")) {
+                    st.setString(1, id);
+                    st.setString(2, ITEM);
+                    st.setString(3, "%\"" + id + "\"%");
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            out.append("\n    globalIndex=").append(rs.getLong(1)).append(' ').append(rs.getString(2))
+                                    .append('#').append(rs.getLong(3)).append(' ')
+                                    .append(rs.getString(4).substring(rs.getString(4).lastIndexOf('.') + 1))
+                                    .append(" at ").append(rs.getString(5));
+                        }
+                    }
+                }
+            }
+            out.append("\n  events of ").append(ITEM).append(" whose global order contradicts their sequence order: ")
+                    .append(queryLong(db, "SELECT count(*) FROM domainevententry a JOIN domainevententry b"
+                            + " ON a.aggregateidentifier = b.aggregateidentifier AND a.sequencenumber < b.sequencenumber"
+                            + " AND a.globalindex > b.globalindex WHERE a.aggregateidentifier = '" + ITEM + "'"));
+        } catch (SQLException e) {
+            out.append("\n  (could not read the store: ").append(e).append(')');
+        }
+        return out.toString();
+    }
+
+    /** The item's history against the item's event stream: where the view's order departs from the sequence order. */
+    private static String historyOrder(JsonNode view) {
+        StringBuilder out = new StringBuilder("\n  view lastSequence=").append(view.path("lastSequence").asText("?"));
+        Map<String, Long> sequenceOf = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             ResultSet rs = db.createStatement().executeQuery("SELECT sequencenumber, convert_from(payload, 'UTF8') FROM domainevententry"
+                     + " WHERE aggregateidentifier = '" + ITEM + "' AND payloadtype LIKE '%OpenItemAllocated'")) {
+            while (rs.next()) {
+                sequenceOf.put(JSON.readTree(rs.getString(2)).path("entryId").asText(), rs.getLong(1));
+            }
+        } catch (SQLException | IOException e) {
+            return out.append(" (could not read the store: ").append(e).append(')').toString();
+        }
+        List<String> history = payments(view);
+        long previous = 0;
+        int shown = 0;
+        for (int i = 0; i < history.size() && shown < 10; i++) {
+            long sequence = sequenceOf.getOrDefault(history.get(i), -1L);
+            if (sequence != previous + 1) {
+                out.append("\n  history[").append(i).append("] = ").append(history.get(i)).append(" #").append(sequence)
+                        .append(" follows #").append(previous);
+                shown++;
+            }
+            previous = sequence;
+        }
+        return out.toString();
+    }
+
+    private static Set<String> postedEntryIds(JsonNode account) {
+        Set<String> ids = new HashSet<>();
+        account.get("postings").forEach(p -> ids.add(p.get("entryId").asText()));
+        return ids;
     }
 
     private static List<String> payments(JsonNode openItem) {

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -100,6 +101,22 @@ public class AxonConfig {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
+
+    /**
+     * The tracking processors write to MongoDB and Kafka, never to PostgreSQL. With a transaction
+     * manager, Axon 4 stores a processor's token *before* running its handlers (it expects token
+     * and view to share that transaction); with tokens in MongoDB that means a crash between the
+     * two skips the event. Without one, the token is stored after the handlers, and the handlers'
+     * own idempotency absorbs the event that is then seen twice. Found by CrashRecoveryIT.
+     */
+    @Bean
+    ConfigurerModule storeTokensAfterHandling() {
+        return configurer -> TRACKING_PROCESSORS.forEach(name ->
+                configurer.eventProcessing().registerTransactionManager(name, c -> NoTransactionManager.instance()));
+    }
+
+    /** Every tracking processor of the ledger: the views and the Kafka publisher. */
+    public static final java.util.List<String> TRACKING_PROCESSORS = java.util.List.of("open-items", "konto", "debts", "kafka-publisher");
 
     /** Creates Axon's event tables on first start (the JDBC engine does not do it by itself). */
     @Bean
