@@ -2,6 +2,7 @@ package dk.platform.ledger.debt;
 
 import dk.platform.ledger.api.DebtKind;
 import dk.platform.ledger.api.Money;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -32,6 +33,7 @@ public class DebtView {
     public Money outstanding;
     public List<Warning> warnings = new ArrayList<>();
     public List<HistoryEntry> history = new ArrayList<>();
+    @JsonIgnore
     public long lastSequence;
 
     /** RB7050 stands while an AUTO debt is outstanding; RB7061 belongs to the run where a MANUAL debt arose. */

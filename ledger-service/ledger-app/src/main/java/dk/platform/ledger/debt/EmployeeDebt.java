@@ -58,7 +58,7 @@ public class EmployeeDebt {
     @CommandHandler
     public void handle(OffsetSkyldigtBeløb c, DebtAccounts accounts) {
         Check.id(c.offsetId(), "offsetId");
-        Money amount = take(c.amount(), c.postingDate(), "offset");
+        Money amount = take(c.amount(), c.postingDate(), "an offset");
         Check.optionalId(c.payrollRunId(), "payrollRunId");
         apply(new SkyldigtBeløbOffset(debtId, c.offsetId(), amount, c.postingDate(), c.payrollRunId(), outstanding.minus(amount),
                 List.of(PostingLine.debit(counterAccount, amount), PostingLine.credit(accounts.debtAccount(), amount))));
@@ -67,7 +67,7 @@ public class EmployeeDebt {
     @CommandHandler
     public void handle(PaySkyldigtBeløb c, DebtAccounts accounts) {
         Check.id(c.paymentId(), "paymentId");
-        Money amount = take(c.amount(), c.postingDate(), "payment");
+        Money amount = take(c.amount(), c.postingDate(), "a payment");
         Check.account(c.cashAccount(), "cashAccount");
         String debt = accounts.debtAccount();
         apply(new SkyldigtBeløbPaid(debtId, c.paymentId(), amount, c.postingDate(), c.cashAccount(), outstanding.minus(amount),
@@ -79,7 +79,7 @@ public class EmployeeDebt {
     @CommandHandler
     public void handle(WriteOffSkyldigtBeløb c, DebtAccounts accounts) {
         Check.id(c.writeOffId(), "writeOffId");
-        Money amount = take(c.amount(), c.postingDate(), "write-off");
+        Money amount = take(c.amount(), c.postingDate(), "a write-off");
         apply(new SkyldigtBeløbWrittenOff(debtId, c.writeOffId(), amount, c.postingDate(), accounts.writeOffAccount(),
                 outstanding.minus(amount),
                 List.of(PostingLine.debit(accounts.writeOffAccount(), amount), PostingLine.credit(accounts.debtAccount(), amount))));
@@ -89,7 +89,7 @@ public class EmployeeDebt {
         Money amount = Check.positive(requested, "amount");
         Check.required(postingDate, "postingDate");
         if (amount.compareTo(outstanding) > 0) {
-            throw new LedgerException.RuleViolation("a " + what + " of " + amount + " would take debt " + debtId
+            throw new LedgerException.RuleViolation(what + " of " + amount + " would take debt " + debtId
                     + " below zero: only " + outstanding + " is outstanding");
         }
         return amount;

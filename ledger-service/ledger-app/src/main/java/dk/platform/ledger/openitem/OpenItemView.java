@@ -2,6 +2,7 @@ package dk.platform.ledger.openitem;
 
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.OpenItemKind;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -43,6 +44,7 @@ public class OpenItemView {
     public List<Line> lines = new ArrayList<>();
     public List<HistoryEntry> history = new ArrayList<>();
     /** The sequence number of the item's last event applied here: makes every handler idempotent. */
+    @JsonIgnore
     public long lastSequence;
 
     void updateStatus() {
