@@ -257,8 +257,6 @@ public final class LocalStack {
 
     private void startApps() {
         Path root = config.repoRoot();
-        String ledgerUrl = "http://localhost:" + config.port(StackConfig.LEDGER);
-
         Map<String, String> ledgerEnv = commonEnv(StackConfig.LEDGER, "ledger");
         ledgerEnv.put("SPRING_DATASOURCE_URL", jdbcUrl);
         ledgerEnv.put("SPRING_DATASOURCE_USERNAME",
@@ -267,13 +265,12 @@ public final class LocalStack {
                 Optional.ofNullable(config.external("SPRING_DATASOURCE_PASSWORD")).orElse("postgres"));
         apps.add(new AppNode(StackConfig.LEDGER, root.resolve(LEDGER_JAR), config.port(StackConfig.LEDGER), ledgerEnv));
 
+        // Settlement and payroll reach the ledger only through Kafka: no ledger URL.
         Map<String, String> settlementEnv = commonEnv(StackConfig.SETTLEMENT, "settlement");
-        settlementEnv.put("LEDGER_URL", ledgerUrl);
         apps.add(new AppNode(StackConfig.SETTLEMENT, root.resolve(SETTLEMENT_JAR),
                 config.port(StackConfig.SETTLEMENT), settlementEnv));
 
         Map<String, String> payrollEnv = commonEnv(StackConfig.PAYROLL, "payroll");
-        payrollEnv.put("LEDGER_URL", ledgerUrl);
         apps.add(new AppNode(StackConfig.PAYROLL, root.resolve(PAYROLL_JAR), config.port(StackConfig.PAYROLL),
                 payrollEnv));
 
