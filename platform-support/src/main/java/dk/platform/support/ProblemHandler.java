@@ -1,9 +1,6 @@
 package dk.platform.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -22,8 +19,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
@@ -99,44 +94,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Says which field of the JSON is wrong, in words, without internal class names. */
     static String describe(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "'";
-        }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String path = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            Throwable root = mapping;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String reason = root instanceof IllegalArgumentException ? root.getMessage()
-                    : mapping instanceof InvalidFormatException bad ? "'" + bad.getValue() + "' is not " + expected(bad.getTargetType())
-                    : mapping.getOriginalMessage();
-            return "field '" + path + "': " + clean(reason);
-        }
-        if (cause instanceof JsonProcessingException json) {
-            return "malformed JSON: " + clean(json.getOriginalMessage());
-        }
-        return "the request body is missing or not readable JSON";
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == LocalDate.class) {
-            return "a date (yyyy-mm-dd)";
-        }
-        if (type != null && type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        return "a valid value";
-    }
-
-    private static String clean(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        // Jackson names Java types ("java.math.BigDecimal", "dk.platform..."); callers need none of that.
-        return message.replaceAll("`?\\b(?:java|javax|dk|com|org)\\.[\\w.$]+`?", "value").split("\n")[0];
+        return ex.getCause() instanceof JsonProcessingException json ? JsonErrors.describe(json)
+                : "the request body is missing or not readable JSON";
     }
 }

@@ -1,19 +1,14 @@
 package dk.platform.ledger.infra.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dk.platform.ledger.api.LedgerCommandMessage;
 import dk.platform.ledger.api.LedgerCommandTypes;
+import dk.platform.support.JsonErrors;
 
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads a record of {@code ledger.commands} into a command for the command bus, with the strict
@@ -58,7 +53,7 @@ final class LedgerCommandReader {
         try {
             tree = json.readTree(value);
         } catch (JsonProcessingException e) {
-            return malformed(recordKey, "malformed JSON: " + clean(e.getOriginalMessage()));
+            return malformed(recordKey, JsonErrors.describe(e));
         }
         if (tree == null || !tree.isObject()) {
             return malformed(recordKey, "the message is not a JSON object; expected {commandId, type, payload, sender?, correlationId?}");
@@ -117,43 +112,6 @@ final class LedgerCommandReader {
 
     /** Which field is wrong, and why, without Java class names (as the REST API says it). */
     static String describe(Exception e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "'";
-        }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String path = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            Throwable root = mapping;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String reason = root instanceof IllegalArgumentException ? root.getMessage()
-                    : mapping instanceof InvalidFormatException bad ? "'" + bad.getValue() + "' is not " + expected(bad.getTargetType())
-                    : mapping.getOriginalMessage();
-            return "field '" + path + "': " + clean(reason);
-        }
-        if (e instanceof JsonProcessingException p) {
-            return clean(p.getOriginalMessage());
-        }
-        return clean(e.getMessage());
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == LocalDate.class) {
-            return "a date (yyyy-mm-dd)";
-        }
-        if (type != null && type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        return "a valid value";
-    }
-
-    private static String clean(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        // Jackson names Java types ("java.math.BigDecimal", "dk.platform..."); senders need none of that.
-        return message.replaceAll("`?\\b(?:java|javax|dk|com|org)\\.[\\w.$]+`?", "value").split("\n")[0];
+        return JsonErrors.describe(e);
     }
 }
