@@ -1,87 +1,13 @@
 package dk.platform.settlement;
 
 import dk.platform.test.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-
-import javax.sql.DataSource;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import dk.platform.test.ServiceWithoutDatabaseContract;
 
 @IntegrationTest
-class SettlementHealthIT {
+class SettlementHealthIT extends ServiceWithoutDatabaseContract {
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void healthIsUpWithMongoAndKafkaAsComponentsAndNoDatabase() {
-        Map<String, Object> health = http.getForObject("/actuator/health", Map.class);
-        assertThat(health.get("status")).isEqualTo("UP");
-        Map<String, Map<String, Object>> components = (Map<String, Map<String, Object>>) health.get("components");
-        assertThat(components).containsKeys("mongo", "kafka").doesNotContainKey("db");
-        assertThat(components.get("mongo").get("status")).isEqualTo("UP");
-        assertThat(components.get("kafka").get("status")).isEqualTo("UP");
-        assertThat(((Map<String, Object>) components.get("kafka").get("details")).get("clusterId")).isNotNull();
-    }
-
-    @Test
-    void usesNoPostgres() {
-        assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
-    }
-
-    @Test
-    void openApiDocsAndSwaggerUiAreServed() {
-        ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
-        assertThat(docs.getStatusCode().value()).isEqualTo(200);
-        assertThat(docs.getBody()).contains("\"openapi\"", "Settlement service");
-        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().value()).isEqualTo(200);
-    }
-
-    @Test
-    void unknownPathIsAProblemJson404() {
-        ResponseEntity<String> response = http.getForEntity("/api/nothing-here", String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(404);
-        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-    }
-
-    @Test
-    void malformedJsonIsAProblemJson400() {
-        ResponseEntity<String> response = post("{\"text\": \"hi\", \"count\": ");
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-        assertThat(response.getBody()).contains("malformed JSON");
-    }
-
-    @Test
-    void unknownFieldIsAProblemJson400NamingTheField() {
-        ResponseEntity<String> response = post("{\"text\": \"hi\", \"count\": 1, \"extra\": true}");
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-        assertThat(response.getBody()).contains("unknown field 'extra'");
-    }
-
-    @Test
-    void wellFormedJsonIsAccepted() {
-        ResponseEntity<String> response = post("{\"text\": \"hi\", \"count\": 1}");
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(response.getBody()).contains("\"count\":1");
-    }
-
-    private ResponseEntity<String> post(String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity("/test/echo", new HttpEntity<>(json, headers), String.class);
+    @Override
+    protected String apiTitle() {
+        return "Settlement service";
     }
 }
