@@ -17,6 +17,7 @@ import dk.platform.ledger.entry.CommandOutcome;
 import dk.platform.ledger.konto.KontoQueries;
 import dk.platform.ledger.openitem.OpenItemQueries;
 import dk.platform.ledger.openitem.OpenItemView;
+import dk.platform.ledger.support.Api;
 import dk.platform.ledger.support.Projections;
 import dk.platform.ledger.support.TestChart;
 import dk.platform.test.IntegrationTest;
@@ -27,6 +28,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -62,6 +64,8 @@ class LedgerInvariantsIT {
     KontoQueries konto;
     @Autowired
     OpenItemQueries openItems;
+    @Autowired
+    TestRestTemplate http;
 
     final LedgerModel model = new LedgerModel();
     TrackingToken readUpTo;
@@ -108,9 +112,19 @@ class LedgerInvariantsIT {
 
         Projections.awaitCaughtUp(processing, eventStore, Projections.VIEWS);
         viewsAgreeWithTheEventStore();
+        Map<String, String> live = checksums();
         Projections.VIEWS.forEach(name -> Projections.rebuild(processing, name));
         Projections.awaitCaughtUp(processing, eventStore, Projections.VIEWS);
         viewsAgreeWithTheEventStore();
+        assertThat(checksums()).as("each rebuilt view has the checksum of the live one").isEqualTo(live);
+    }
+
+    /** Each view's digest from GET /api/admin/projections/{name}/checksum. */
+    private Map<String, String> checksums() {
+        Map<String, String> sums = new java.util.TreeMap<>();
+        Projections.VIEWS.forEach(name -> sums.put(name,
+                new Api(http).get("/api/admin/projections/" + name + "/checksum").body().get("checksum").asText()));
+        return sums;
     }
 
     private void viewsAgreeWithTheEventStore() {
