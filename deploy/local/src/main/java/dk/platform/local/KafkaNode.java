@@ -132,12 +132,18 @@ final class KafkaNode implements AutoCloseable {
     }
 
     /** Same form as Kafka's {@code Uuid.randomUuid().toString()}: 16 bytes, URL-safe base64, no padding. */
+    /** Kafka's form (URL-safe base64 of 16 random bytes), never starting with '-': the storage tool would read that as an option. */
     static String newClusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits());
-        bytes.putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits());
+            bytes.putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     /**

@@ -47,6 +47,14 @@ class LocalStackUnitTest {
     }
 
     @Test
+    void clusterIdsNeverStartWithADashWhichTheStorageToolWouldTakeForAnOption() {
+        // One in 64 random ids would start with '-'; a thousand make missing it vanishingly unlikely.
+        for (int i = 0; i < 1000; i++) {
+            assertThat(KafkaNode.newClusterId()).doesNotStartWith("-");
+        }
+    }
+
+    @Test
     void serverPropertiesDescribeOneCombinedNode(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("server.properties");
         KafkaNode.writeServerProperties(file, dir.resolve("kafka"), 19092, 19093);
