@@ -12,6 +12,11 @@ import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.RegisterOpenItem;
 import dk.platform.ledger.api.command.ReverseEntry;
 import dk.platform.ledger.api.command.UnapplyEntries;
+import dk.platform.ledger.api.command.OffsetSkyldigtBeløb;
+import dk.platform.ledger.api.command.PaySkyldigtBeløb;
+import dk.platform.ledger.api.command.RegisterSkyldigtBeløb;
+import dk.platform.ledger.api.command.WriteOffSkyldigtBeløb;
+import dk.platform.ledger.api.DebtKind;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.entry.CommandOutcome;
 import dk.platform.ledger.konto.KontoQueries;
@@ -74,6 +79,7 @@ class LedgerInvariantsIT {
     final List<String> entryIds = new ArrayList<>();
     final List<String> itemIds = new ArrayList<>();
     final List<String> applicationIds = new ArrayList<>();
+    final List<String> debtIds = new ArrayList<>();
     int accepted;
     int rejected;
 
@@ -101,6 +107,9 @@ class LedgerInvariantsIT {
         }
         assertThat(accepted).isGreaterThan(SEQUENCES * STEPS / 3);
         assertThat(rejected).isGreaterThan(SEQUENCES);
+        assertThat(model.debts).as("employee debts arose").hasSizeGreaterThan(SEQUENCES / 20);
+        assertThat(model.debts.values().stream().filter(d -> d.taken.isPositive()).count())
+                .as("debts offset, paid or written off").isGreaterThan(SEQUENCES / 40);
 
         // A second reading of the whole store from the start agrees with the incremental one.
         LedgerModel replayed = new LedgerModel();
@@ -128,6 +137,10 @@ class LedgerInvariantsIT {
     }
 
     private void viewsAgreeWithTheEventStore() {
+        Api api = new Api(http);
+        model.debts.forEach((id, debt) -> assertThat(api.get("/api/skyldige-beloeb/" + id).body().get("outstanding").asText())
+                .as("61.50 view of %s", id).isEqualTo(debt.outstanding.toString()));
+        assertThat(api.get("/api/skyldige-beloeb/summary").body().get("agrees").asBoolean()).isTrue();
         KontoQueries.TrialBalance trial = konto.trialBalance(null);
         assertThat(trial.total()).isEqualTo(Money.ZERO);
         model.balances.forEach((account, balance) ->
@@ -182,8 +195,10 @@ class LedgerInvariantsIT {
             String reversalId = "R" + id;
             entryIds.add(reversalId);
             return new ReverseEntry(pick(entryIds), reversalId, date(), "tilbageføring");
-        } else if (dice < 88) {
+        } else if (dice < 84) {
             return journal(id);
+        } else if (dice < 88) {
+            return debt(id);
         } else if (!sent.isEmpty()) {
             Object earlier = pick(sent);
             return earlier;
@@ -236,6 +251,22 @@ class LedgerInvariantsIT {
         entryIds.add(id);
         return new ApplyOpenItems(id, pick(PARTIES), date(), "efterudligning",
                 List.of(new Application(pick(itemIds), null, null), new Application(pick(itemIds), null, null)));
+    }
+
+    /** An employee debt arising, or a step on one (which may ask for more than is outstanding). */
+    private Object debt(String id) {
+        if (debtIds.isEmpty() || random.nextInt(3) == 0) {
+            debtIds.add(id);
+            return new RegisterSkyldigtBeløb(id, "E" + random.nextInt(5), random.nextBoolean() ? DebtKind.AUTO : DebtKind.MANUAL,
+                    amount(1, 900), date(), "run-" + id, "0000000170");
+        }
+        String debt = pick(debtIds);
+        Money amount = amount(1, 400);
+        return switch (random.nextInt(3)) {
+            case 0 -> new OffsetSkyldigtBeløb(debt, id, amount, date(), "run-" + id);
+            case 1 -> new PaySkyldigtBeløb(debt, id, amount, date(), "5820");
+            default -> new WriteOffSkyldigtBeløb(debt, id, amount, date());
+        };
     }
 
     private Object journal(String id) {

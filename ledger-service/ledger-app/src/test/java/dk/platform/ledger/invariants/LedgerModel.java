@@ -10,6 +10,10 @@ import dk.platform.ledger.api.event.OpenItemAllocationReleased;
 import dk.platform.ledger.api.event.OpenItemRegistered;
 import dk.platform.ledger.api.event.PaymentApplied;
 import dk.platform.ledger.api.event.PostsEntry;
+import dk.platform.ledger.api.event.SkyldigtBeløbOffset;
+import dk.platform.ledger.api.event.SkyldigtBeløbPaid;
+import dk.platform.ledger.api.event.SkyldigtBeløbRegistered;
+import dk.platform.ledger.api.event.SkyldigtBeløbWrittenOff;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -39,7 +43,15 @@ class LedgerModel {
         boolean isCancelled;
     }
 
+    /** An employee debt as its events tell it. */
+    static final class Debt {
+        Money arisen;
+        Money taken = Money.ZERO;
+        Money outstanding;
+    }
+
     final Map<String, Money> balances = new TreeMap<>();
+    final Map<String, Debt> debts = new TreeMap<>();
     final Map<String, Item> items = new TreeMap<>();
     final Set<String> eventIds = new HashSet<>();
     long events;
@@ -54,6 +66,18 @@ class LedgerModel {
                 balances.merge(line.account(), line.signedAmount(), Money::plus);
             }
             assertThat(sum).as("entry %s balances", posting.postedEntryId()).isEqualTo(Money.ZERO);
+        }
+        if (event instanceof SkyldigtBeløbRegistered e) {
+            Debt debt = new Debt();
+            debt.arisen = e.amount();
+            debt.outstanding = e.amount();
+            debts.put(e.debtId(), debt);
+        } else if (event instanceof SkyldigtBeløbOffset e) {
+            debtStep(e.debtId(), e.amount(), e.outstanding());
+        } else if (event instanceof SkyldigtBeløbPaid e) {
+            debtStep(e.debtId(), e.amount(), e.outstanding());
+        } else if (event instanceof SkyldigtBeløbWrittenOff e) {
+            debtStep(e.debtId(), e.amount(), e.outstanding());
         }
         if (event instanceof OpenItemRegistered e) {
             item(e.openItemId(), e.kind(), e.controlAccount(), e.amount());
@@ -79,6 +103,12 @@ class LedgerModel {
         }
     }
 
+    private void debtStep(String debtId, Money amount, Money outstanding) {
+        Debt debt = debts.get(debtId);
+        debt.taken = debt.taken.plus(amount);
+        debt.outstanding = outstanding;
+    }
+
     private void item(String id, OpenItemKind kind, String control, Money amount) {
         Item item = new Item();
         item.kind = kind;
@@ -88,8 +118,16 @@ class LedgerModel {
         assertThat(items.put(id, item)).as("item %s registered twice", id).isNull();
     }
 
-    /** SPEC §1.8, checked on the whole ledger. */
+    /** SPEC §1.8 and §5, checked on the whole ledger. */
     void checkInvariants() {
+        Money outstanding = Money.ZERO;
+        for (Map.Entry<String, Debt> d : debts.entrySet()) {
+            assertThat(d.getValue().outstanding).as("debt %s outstanding = arisen - offset - paid - written off", d.getKey())
+                    .isEqualTo(d.getValue().arisen.minus(d.getValue().taken));
+            assertThat(d.getValue().outstanding.isNegative()).as("debt %s below zero", d.getKey()).isFalse();
+            outstanding = outstanding.plus(d.getValue().outstanding);
+        }
+        assertThat(balances.getOrDefault("61.50", Money.ZERO)).as("account 61.50 equals the outstanding debts").isEqualTo(outstanding);
         assertThat(balances.values().stream().reduce(Money.ZERO, Money::plus)).as("trial balance total").isEqualTo(Money.ZERO);
         Map<String, Money> perControl = new TreeMap<>();
         items.forEach((id, item) -> {

@@ -21,7 +21,10 @@ public final class TestChart {
             new OpenAccount("3090", "Difference sygesikring", AccountType.REVENUE),
             new OpenAccount("5820", "Bank", AccountType.ASSET),
             new OpenAccount("6100", "Husleje", AccountType.EXPENSE),
-            new OpenAccount("7250", "Fondsbidrag", AccountType.EXPENSE));
+            new OpenAccount("7250", "Fondsbidrag", AccountType.EXPENSE),
+            new OpenAccount("61.50", "Skyldige beløb", AccountType.ASSET),
+            new OpenAccount("22.91", "Afskrevne skyldige beløb", AccountType.EXPENSE),
+            new OpenAccount("0000000170", "Lønfordeling modpost", AccountType.LIABILITY));
 
     private TestChart() {
     }
