@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Applies the current posting definitions to an entry's lines: what posts, and what a preview shows. */
@@ -69,10 +70,11 @@ public class DefinitionRules {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Map<String, String> classes = new HashMap<>();
+        Map<String, Optional<String>> classes = new HashMap<>();
         Map<String, AccountType> types = new HashMap<>();
         List<PostingLine> generated = PostingRules.generate(lines,
-                line -> choose(candidates, classes.computeIfAbsent(PostingRules.fundOf(line.account()), f -> String.valueOf(definitions.fundClass(f)))),
+                line -> choose(candidates, classes.computeIfAbsent(PostingRules.fundOf(line.account()),
+                        fund -> Optional.ofNullable(definitions.fundClass(fund))).orElse(null)),
                 account -> types.computeIfAbsent(account, a -> {
                     Map<String, String> found = lookups.account(a);
                     return found == null ? null : AccountType.valueOf(found.get("type"));

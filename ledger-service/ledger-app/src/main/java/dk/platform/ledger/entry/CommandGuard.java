@@ -14,9 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -68,12 +66,7 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
                         + "; choose a new id, or re-send the original command unchanged");
             }
         }
-        List<String> accounts = new ArrayList<>(LedgerCommands.accounts(command));
-        if (command.getClass().getSimpleName().contains("SkyldigtBeløb")) {
-            accounts.add(debtAccounts.debtAccount());
-            accounts.add(debtAccounts.writeOffAccount());
-        }
-        Set<String> missing = lookups.missingAccounts(accounts);
+        Set<String> missing = lookups.missingAccounts(LedgerCommands.accounts(command, debtAccounts));
         if (!missing.isEmpty()) {
             throw new LedgerException.RuleViolation((missing.size() == 1 ? "account " : "accounts ") + String.join(", ", missing)
                     + (missing.size() == 1 ? " does" : " do") + " not exist; create it in the chart of accounts first (POST /api/accounts)");

@@ -1,6 +1,7 @@
 package dk.platform.ledger.entry;
 
 import dk.platform.ledger.account.Account;
+import dk.platform.ledger.debt.DebtAccounts;
 import dk.platform.ledger.api.PostingLine;
 import dk.platform.ledger.api.command.ApplyOpenItems;
 import dk.platform.ledger.api.command.ApplyPayment;
@@ -74,9 +75,21 @@ final class LedgerCommands {
         return command instanceof WriteOffSkyldigtBeløb c ? c.debtId() : clientId;
     }
 
-    /** The accounts a command names, which must exist (SPEC §1.1). */
-    static List<String> accounts(Object command) {
+    /** Whether a logged command type is a step of an employee debt (those live on the debt, not on an entry). */
+    static boolean isDebtCommand(String commandType) {
+        return DEBT_COMMANDS.contains(commandType);
+    }
+
+    private static final java.util.Set<String> DEBT_COMMANDS = java.util.Set.of(RegisterSkyldigtBeløb.class.getSimpleName(),
+            OffsetSkyldigtBeløb.class.getSimpleName(), PaySkyldigtBeløb.class.getSimpleName(), WriteOffSkyldigtBeløb.class.getSimpleName());
+
+    /** The accounts a command names, which must exist (SPEC §1.1); debt commands also post to the configured debt accounts. */
+    static List<String> accounts(Object command, DebtAccounts debtAccounts) {
         List<String> accounts = new ArrayList<>();
+        if (isDebtCommand(command.getClass().getSimpleName())) {
+            accounts.add(debtAccounts.debtAccount());
+            accounts.add(debtAccounts.writeOffAccount());
+        }
         if (command instanceof PostJournalEntry c && c.lines() != null) {
             c.lines().stream().filter(Objects::nonNull).map(PostingLine::account).forEach(accounts::add);
         } else if (command instanceof RegisterOpenItem c) {

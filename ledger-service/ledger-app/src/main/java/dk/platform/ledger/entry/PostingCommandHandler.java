@@ -274,7 +274,7 @@ class PostingCommandHandler {
             throw new LedgerException.RuleViolation("entry " + c.entryId() + " is the reversal of " + original.aggregateId()
                     + "; a reversal cannot be reversed: post the entry anew instead");
         }
-        if (original != null && original.commandType().contains("SkyldigtBeløb")) {
+        if (original != null && LedgerCommands.isDebtCommand(original.commandType())) {
             throw new LedgerException.RuleViolation("entry " + c.entryId() + " is a step of employee debt " + original.aggregateId()
                     + "; a debt's history is corrected by its own steps (offset, payment, write-off), not by reversal");
         }
