@@ -35,6 +35,12 @@ public class PlatformSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    JsonDocuments jsonDocuments(com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new JsonDocuments(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
     }

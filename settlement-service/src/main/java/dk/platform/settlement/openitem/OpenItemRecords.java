@@ -13,7 +13,7 @@ import dk.platform.ledger.api.event.OpenItemAllocated;
 import dk.platform.ledger.api.event.OpenItemAllocationReleased;
 import dk.platform.ledger.api.event.OpenItemRegistered;
 import dk.platform.ledger.api.event.PaymentApplied;
-import dk.platform.settlement.infra.mongo.JsonDocuments;
+import dk.platform.support.JsonDocuments;
 import dk.platform.settlement.statement.OpenItem;
 import org.bson.Document;
 import org.slf4j.Logger;

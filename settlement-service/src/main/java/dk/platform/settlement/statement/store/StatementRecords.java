@@ -7,7 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dk.platform.ledger.api.LedgerCommandResult;
 import dk.platform.ledger.api.Money;
-import dk.platform.settlement.infra.mongo.JsonDocuments;
+import dk.platform.support.JsonDocuments;
 import dk.platform.settlement.saga.SettlementProgress;
 import dk.platform.settlement.statement.SettlementPlan;
 import dk.platform.settlement.statement.Statement;

@@ -1,17 +1,15 @@
-package dk.platform.settlement.infra.mongo;
+package dk.platform.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
-import org.springframework.stereotype.Component;
 
 /**
  * Stores records as MongoDB documents through Jackson, the way they travel as JSON: amounts stay
  * decimal strings, dates ISO strings. The document's {@code _id} is the record's own id, so every
  * read and write is a key look-up (the Mongo-wire server has no secondary indexes).
  */
-@Component
 public class JsonDocuments {
 
     private final ObjectMapper json;

@@ -1,0 +1,43 @@
+package dk.platform.payroll.posting;
+
+import dk.platform.ledger.api.Money;
+import dk.platform.ledger.api.PostingLine;
+import dk.platform.payroll.setup.Field;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A posting voucher (bogføringsbilag): its lines in voucher order, the sorting fields they are
+ * grouped by, the totals of each output, the difference of all postings and its causes, which
+ * charts were used, and the employees paid negative net pay (wage type 9991 below zero).
+ */
+public record Voucher(String sortingCode, List<Field> fields, boolean pageBreak, List<VoucherLine> lines,
+                      Totals voucherTotals, Totals spreadsheetTotals, Totals centralTotals, Money difference,
+                      List<DifferenceCause> causes, List<ChartUse> charts, long runLines, int employees,
+                      List<NetPay> negativeNetPay) {
+
+    public record ChartUse(String code, long revision, int employees) {
+    }
+
+    public record NetPay(String employeeNo, Money amount) {
+    }
+
+    /** Whether the voucher may go to the ledger: no difference, no cause, central lines balanced. */
+    public boolean postable() {
+        return difference.isZero() && causes.isEmpty() && centralTotals.balanced();
+    }
+
+    /** The CENTRAL lines summed per account, as the lines of one journal entry (zero sums left out). */
+    public List<PostingLine> centralPostings() {
+        Map<String, Money> byAccount = new TreeMap<>();
+        for (VoucherLine line : lines) {
+            if (line.usage().central()) {
+                byAccount.merge(line.account(), line.signed(), Money::plus);
+            }
+        }
+        return byAccount.entrySet().stream().filter(e -> !e.getValue().isZero())
+                .map(e -> PostingLine.debit(e.getKey(), e.getValue())).toList();
+    }
+}
