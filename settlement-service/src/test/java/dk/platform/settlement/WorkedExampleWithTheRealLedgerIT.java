@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.platform.ledger.api.Topics;
 import dk.platform.settlement.openitem.OpenItemRecords;
 import dk.platform.settlement.support.KafkaProbe;
-import dk.platform.settlement.support.LedgerProcess;
+import dk.platform.test.LedgerProcess;
 import dk.platform.test.IntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;

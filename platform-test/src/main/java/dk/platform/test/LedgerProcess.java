@@ -1,8 +1,7 @@
-package dk.platform.settlement.support;
+package dk.platform.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.platform.test.TestInfrastructure;
 
 import java.io.IOException;
 import java.net.ServerSocket;
