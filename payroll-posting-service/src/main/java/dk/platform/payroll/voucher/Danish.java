@@ -6,6 +6,7 @@ import dk.platform.payroll.setup.Field;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Danish column names and number and date formats shared by the voucher outputs. */
 final class Danish {
@@ -34,7 +35,7 @@ final class Danish {
      * the account, which always has its column just before debit and credit.
      */
     static int[] fieldColumns(List<Field> fields) {
-        return java.util.stream.IntStream.range(0, fields.size()).filter(i -> fields.get(i) != Field.ACCOUNT).toArray();
+        return IntStream.range(0, fields.size()).filter(i -> fields.get(i) != Field.ACCOUNT).toArray();
     }
 
     /** {@code 1234,50}: decimal comma, no thousands separator, as spreadsheets read it. */

@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -103,7 +104,7 @@ public final class VoucherHtml {
                     .collect(Collectors.joining(", ")));
             meta("Sorteringskode", voucher.sortingCode() + ": "
                     + fields.stream().map(Danish::header).collect(Collectors.joining(", "))
-                    + (voucher.pageBreak() && !fields.isEmpty() ? " (ny side ved hver " + Danish.header(fields.get(0)).toLowerCase() + ")" : ""));
+                    + (voucher.pageBreak() && !fields.isEmpty() ? " (ny side ved hver " + Danish.header(fields.get(0)).toLowerCase(Locale.ROOT) + ")" : ""));
             meta("Kørselslinjer", voucher.runLines() + " linjer, " + voucher.employees() + " medarbejdere");
             out.write("<dt>Dannet</dt><dd><time datetime=\"" + header.generatedAt() + "\">"
                     + GENERATED.format(header.generatedAt()) + "</time></dd>\n");
