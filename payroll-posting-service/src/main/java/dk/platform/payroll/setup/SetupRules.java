@@ -206,7 +206,7 @@ final class SetupRules {
         length(v, null, "description", description, 1, DESCRIPTION_MAX);
         if (fields == null || fields.isEmpty()) {
             v.add("fields", "fields must list at least one field, in order, from " + keys(Arrays.asList(Field.values())));
-        } else if (fields.contains(null)) {
+        } else if (fields.stream().anyMatch(java.util.Objects::isNull)) {
             v.add("fields", "fields must not contain null");
         } else if (new HashSet<>(fields).size() != fields.size()) {
             v.add("fields", "fields must not repeat a field, were " + keys(fields));
