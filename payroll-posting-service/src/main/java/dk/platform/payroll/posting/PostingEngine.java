@@ -29,9 +29,13 @@ import java.util.function.Function;
  * Turns a payroll run's lines, one at a time, into a posting voucher by SPEC §4: the chart of the
  * employee (deviating or the employer's), the most specific matching chart lines (all their
  * sequence numbers), group posting, ANS/constant/blank codes, cost distributions (the rest to the
- * last share, so no øre is lost), input posting, and negative net pay moved by wage type 9994
- * when the chart has it. Memory grows with the number of distinct voucher lines and employees,
- * not with the number of run lines; each posting can be streamed to a spec consumer as it happens.
+ * last share, so no øre is lost; a fixed amount never moves more than the line's amount), input
+ * posting (a blank override is no override), and negative net pay moved by wage type 9994 when
+ * the chart has it. A chart line's wage-type pattern is as long as the wage type (a lone {@code *}
+ * is a catch-all for groups only). {@link #finish()} ends the run: it answers the same voucher
+ * each time, and no line can be posted after it. Memory grows with the number of distinct voucher
+ * lines and employees, not with the number of run lines; each posting can be streamed to a spec
+ * consumer as it happens.
  */
 public final class PostingEngine {
 
@@ -50,6 +54,7 @@ public final class PostingEngine {
     private final Map<String, CauseTally> causes = new TreeMap<>();
     private final Map<String, Set<String>> employeesByChart = new TreeMap<>();
     private long runLines;
+    private Voucher finished;
 
     public PostingEngine(PostingSetup setup, Function<String, Employee> employees, Consumer<SpecRow> spec) {
         this.setup = setup;
@@ -58,7 +63,11 @@ public final class PostingEngine {
         this.sortFields = setup.sortingCode().fields();
     }
 
+    /** Posts one run line; not after {@link #finish()}. */
     public void post(RunLine line) {
+        if (finished != null) {
+            throw new IllegalStateException("the voucher is finished; post every run line before finish()");
+        }
         runLines++;
         Employee employee = employees.apply(line.employeeNo());
         if (employee == null) {
@@ -81,7 +90,15 @@ public final class PostingEngine {
         }
     }
 
+    /** The voucher of the lines posted; calling it again answers the same voucher (negative net pay is moved once). */
     public Voucher finish() {
+        if (finished == null) {
+            finished = voucher();
+        }
+        return finished;
+    }
+
+    private Voucher voucher() {
         List<Voucher.NetPay> negative = new ArrayList<>();
         for (Map.Entry<String, long[]> net : netPay.entrySet()) {
             if (net.getValue()[0] < 0) {
@@ -154,7 +171,7 @@ public final class PostingEngine {
         long shareCents = cents(share.amount);
         for (Numbered numbered : selection.lines) {
             ChartLine chartLine = numbered.line;
-            String account = chartLine.side() == Side.D && line.overrides().account() != null
+            String account = chartLine.side() == Side.D && !blank(line.overrides().account())
                     ? line.overrides().account() : chartLine.account();
             long signed = chartLine.side() == Side.D ? shareCents : -shareCents;
             boolean[] specific = new boolean[1];
@@ -202,7 +219,7 @@ public final class PostingEngine {
         return value;
     }
 
-    /** The employee's field values, then a distribution's value, then the run line's input posting. */
+    /** The employee's field values, then a distribution's value, then the run line's input posting (blank: none). */
     private static String[] valuesOf(Employment employment, RunLine.Overrides overrides, Share share) {
         String[] values = new String[FIELDS.length];
         for (Field field : FIELDS) {
@@ -220,15 +237,18 @@ public final class PostingEngine {
     }
 
     private static void set(String[] values, Field field, String override) {
-        if (override != null) {
+        if (!blank(override)) {
             values[field.ordinal()] = override;
         }
     }
 
     /**
      * The cost distributions of the line's wage type split its amount; a field the line overrides
-     * is not distributed. Percent shares are rounded to the øre; what is left stays with the
-     * employee's own value, or, when the percents make 100, goes to the last share.
+     * is not distributed. Percent shares are taken of the whole amount and rounded half-up to the
+     * øre; fixed amounts follow, in the amount's sign, each at most what the shares before it left
+     * (a split never moves more than the amount: a 0.00 line moves nothing, a 100.00 line with a
+     * fixed 250.00 moves 100.00). What is left stays with the employee's own value, or, when only
+     * percents making 100 are in force, goes to the last share.
      */
     private List<Share> shares(RunLine line, Employee employee) {
         List<CostDistribution> distributions = employee.distributionsOf(line.wageType(), setup.referenceDate()).stream()
@@ -237,20 +257,27 @@ public final class PostingEngine {
             return List.of(new Share(line.amount(), null, null));
         }
         List<Share> shares = new ArrayList<>();
-        BigDecimal rest = line.amount().value();
+        BigDecimal amount = line.amount().value();
+        BigDecimal rest = amount;
         BigDecimal percents = BigDecimal.ZERO;
-        boolean fixed = false;
         for (CostDistribution d : distributions) {
-            BigDecimal part;
+            if (d.amount() == null) {
+                percents = percents.add(d.percent());
+                BigDecimal part = amount.multiply(d.percent()).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                rest = rest.subtract(part);
+                shares.add(new Share(new Money(part), d.field(), d.value()));
+            }
+        }
+        boolean fixed = false;
+        BigDecimal sign = BigDecimal.valueOf(amount.signum());
+        for (CostDistribution d : distributions) {
             if (d.amount() != null) {
                 fixed = true;
-                part = line.amount().isNegative() ? d.amount().value().negate() : d.amount().value();
-            } else {
-                percents = percents.add(d.percent());
-                part = line.amount().value().multiply(d.percent()).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                BigDecimal left = rest.multiply(sign).max(BigDecimal.ZERO);
+                BigDecimal part = d.amount().value().max(BigDecimal.ZERO).min(left).multiply(sign);
+                rest = rest.subtract(part);
+                shares.add(new Share(new Money(part), d.field(), d.value()));
             }
-            rest = rest.subtract(part);
-            shares.add(new Share(new Money(part), d.field(), d.value()));
         }
         if (rest.signum() != 0) {
             if (!fixed && percents.compareTo(BigDecimal.valueOf(100)) == 0) {
@@ -265,9 +292,9 @@ public final class PostingEngine {
 
     private static boolean overridden(RunLine.Overrides overrides, Field field) {
         return switch (field) {
-            case DEPARTMENT -> overrides.department() != null;
-            case PAYOUT_PLACE -> overrides.payoutPlace() != null;
-            default -> field.optionalIndex() >= 0 && overrides.optional(field.optionalIndex()) != null;
+            case DEPARTMENT -> !blank(overrides.department());
+            case PAYOUT_PLACE -> !blank(overrides.payoutPlace());
+            default -> field.optionalIndex() >= 0 && !blank(overrides.optional(field.optionalIndex()));
         };
     }
 
@@ -335,7 +362,10 @@ public final class PostingEngine {
     private record Numbered(int number, ChartLine line) {
     }
 
-    /** The chart lines that post a wage type for a group value: all lines of the most specific match. */
+    /**
+     * The chart lines that post a wage type for a group value: all lines of the most specific
+     * match. A blank group is {@code *}, as the chart setup stores it.
+     */
     private record Selection(List<Numbered> lines, boolean unbalanced) {
 
         static Selection of(Chart chart, String wageType, String group) {
@@ -344,13 +374,13 @@ public final class PostingEngine {
             List<ChartLine> lines = chart.lines();
             for (int i = 0; i < lines.size(); i++) {
                 ChartLine line = lines.get(i);
-                if (!Patterns.matches(line.wageType(), wageType)
-                        || !Patterns.matches(line.group() == null ? Patterns.ANY : line.group(), group)) {
+                String groupPattern = blank(line.group()) ? Patterns.ANY : line.group().strip();
+                if (!Patterns.matchesWageType(line.wageType(), wageType) || !Patterns.matches(groupPattern, group)) {
                     continue;
                 }
                 // the wage type's pattern decides first, the group's second
                 long openness = (long) Patterns.openness(line.wageType()) * Integer.MAX_VALUE
-                        + Patterns.openness(line.group() == null ? Patterns.ANY : line.group());
+                        + Patterns.openness(groupPattern);
                 if (openness < bestOpenness) {
                     best.clear();
                     bestOpenness = openness;
