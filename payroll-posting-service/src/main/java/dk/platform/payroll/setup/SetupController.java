@@ -30,7 +30,7 @@ class SetupController {
     record WageTypeText(String text) {
     }
 
-    record SortingCodeInput(String description, List<Field> fields, boolean pageBreak) {
+    record SortingCodeInput(String description, List<Field> fields, Boolean pageBreak) {
     }
 
     record Revision(long revision) {
@@ -66,7 +66,7 @@ class SetupController {
     @Operation(summary = "Creates or changes a sorting code: {description, fields: [field keys in order], pageBreak}")
     ResponseEntity<SortingCode> putSortingCode(@PathVariable String code, @RequestBody SortingCodeInput body,
                                                @RequestHeader(value = "X-User", required = false) String user) {
-        SetupService.Saved<SortingCode> saved = setup.putSortingCode(code, body.description(), body.fields(), body.pageBreak(),
+        SetupService.Saved<SortingCode> saved = setup.putSortingCode(code, body.description(), body.fields(), Boolean.TRUE.equals(body.pageBreak()),
                 SetupService.by(user));
         return saved(saved.created(), "/api/sorting-codes/" + code, saved.value());
     }

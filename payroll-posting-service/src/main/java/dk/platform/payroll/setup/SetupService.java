@@ -266,8 +266,12 @@ class SetupService {
                 + " has no employee '" + employeeNo + "'"));
     }
 
-    /** One employee as sent, with its position in a request (null for a single PUT). */
-    record EmployeeInput(String employeeNo, List<Employment> employment, List<CostDistribution> distributions) {
+    /** One employee as sent. */
+    record EmployeeInput(String employeeNo, List<EmploymentInput> employment, List<CostDistribution> distributions) {
+
+        List<Employment> employments() {
+            return employment == null ? null : employment.stream().map(e -> e == null ? null : e.toEmployment()).toList();
+        }
     }
 
     Saved<Employee> putEmployee(String employerId, EmployeeInput input, String by) {
@@ -301,10 +305,10 @@ class SetupService {
             if (input.employeeNo() != null && !numbers.add(input.employeeNo())) {
                 v.add(at, "employeeNo", "employee " + input.employeeNo() + " is in the request twice");
             }
-            SetupRules.employee(input.employment(), input.distributions(), sortingCode, at, v);
+            SetupRules.employee(input.employments(), input.distributions(), sortingCode, at, v);
         }
         v.throwIfAny();
-        refuseUnknownCharts(inputs.stream().flatMap(e -> e.employment().stream()).map(e -> blankToNull(e.deviatingChart()))
+        refuseUnknownCharts(inputs.stream().flatMap(e -> e.employment().stream()).map(EmploymentInput::deviatingChart)
                 .filter(Objects::nonNull).toList(), "employment deviatingChart");
 
         Map<String, Employee> now = inputs.size() == 1
@@ -314,7 +318,7 @@ class SetupService {
         int created = 0;
         for (EmployeeInput input : inputs) {
             Employee before = now.get(input.employeeNo());
-            Employee changed = new Employee(employerId, input.employeeNo(), input.employment(), input.distributions(),
+            Employee changed = new Employee(employerId, input.employeeNo(), input.employments(), input.distributions(),
                     before == null ? 0 : before.revision());
             if (!changed.equals(before)) {
                 created += before == null ? 1 : 0;
