@@ -1,0 +1,61 @@
+package dk.platform.payroll.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.platform.ledger.api.LedgerCommandResult;
+import dk.platform.ledger.api.Topics;
+import dk.platform.payroll.run.Approvals;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * The ledger's answers on {@code ledger.command-results}, at least once: answers to commands this
+ * service did not send are ignored, a repeat changes nothing. An unreadable record is logged and
+ * passed over; a failure to record a readable one is thrown, so it comes again.
+ */
+@Configuration
+class LedgerResultListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerResultListener.class);
+
+    private final Approvals approvals;
+    private final ObjectMapper json;
+
+    LedgerResultListener(Approvals approvals, ObjectMapper json) {
+        this.approvals = approvals;
+        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    @Bean
+    NewTopic ledgerCommandsTopic() {
+        return TopicBuilder.name(Topics.LEDGER_COMMANDS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic ledgerCommandResultsTopic() {
+        return TopicBuilder.name(Topics.LEDGER_COMMAND_RESULTS).partitions(3).build();
+    }
+
+    @KafkaListener(id = "payroll-command-results", topics = Topics.LEDGER_COMMAND_RESULTS,
+            groupId = "${payroll.kafka.group-id:payroll-posting-service}")
+    void onResult(ConsumerRecord<String, String> record) {
+        LedgerCommandResult result;
+        try {
+            result = json.readValue(record.value() == null ? "" : record.value(), LedgerCommandResult.class);
+        } catch (JsonProcessingException e) {
+            log.error("unreadable record {}-{}@{} passed over: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            return;
+        }
+        if (result.commandId() != null && result.status() != null) {
+            approvals.answered(result);
+        }
+    }
+}

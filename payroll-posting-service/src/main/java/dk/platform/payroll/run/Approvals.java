@@ -1,0 +1,213 @@
+package dk.platform.payroll.run;
+
+import dk.platform.ledger.api.LedgerCommandResult;
+import dk.platform.ledger.api.command.PostJournalEntry;
+import dk.platform.ledger.api.command.ReverseEntry;
+import dk.platform.payroll.run.PayrollRun.LedgerAction;
+import dk.platform.payroll.run.PayrollRun.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Approval (SPEC §4.4: the CENTRAL lines as one journal entry, over {@code ledger.commands}) and
+ * re-run of posting (reverse the run's entry, then post the regenerated voucher). Each command is
+ * recorded on the run before it is sent, with an id that is the entry id it posts under, so
+ * approving twice posts once, a redelivered answer changes nothing, and a command whose send was
+ * cut short by a restart is sent again at start-up (the ledger answers a repeat as REPLAYED).
+ */
+@Component
+public class Approvals {
+
+    private static final Logger log = LoggerFactory.getLogger(Approvals.class);
+    static final String POST = "POST";
+    static final String REVERSE = "REVERSE";
+
+    private final RunStore runs;
+    private final RunProcessor processor;
+    private final LedgerGateway ledger;
+    private final Clock clock = Clock.systemUTC();
+
+    public Approvals(RunStore runs, RunProcessor processor, LedgerGateway ledger) {
+        this.runs = runs;
+        this.processor = processor;
+        this.ledger = ledger;
+    }
+
+    public PayrollRun approve(String runId, LocalDate postingDate) {
+        PayrollRun run = require(runId);
+        switch (run.status()) {
+            case CALCULATING -> throw new RunProblem(409, "payroll run " + runId + " is still being calculated; approve it"
+                    + " when its status is CALCULATED");
+            case FAILED -> throw new RunProblem(422, "payroll run " + runId + " failed: " + run.failure());
+            case APPROVAL_PENDING, POSTED, REPOSTING -> {
+                return run; // approving twice posts once
+            }
+            default -> { }
+        }
+        PayrollRun.VoucherRecord voucher = run.currentVoucher();
+        refuseUnlessPostable(runId, voucher);
+        LedgerAction post = postAction(run, voucher.voucherNo(), postingDate == null ? run.dispositionDate() : postingDate);
+        PayrollRun claimed = runs.update(runId, r -> r.status() == Status.CALCULATED || r.status() == Status.REJECTED
+                ? r.with(Status.APPROVAL_PENDING, null).withLedger(l -> add(l, post)) : r);
+        if (claimed.status() == Status.APPROVAL_PENDING && pending(claimed, post)) {
+            send(claimed, post);
+        }
+        return runs.find(runId).orElseThrow();
+    }
+
+    /** Regenerates the voucher with the current setup, reverses the run's entry and posts the new voucher. */
+    public PayrollRun repost(String runId, long timeoutSeconds) {
+        PayrollRun run = require(runId);
+        if (run.status() != Status.POSTED || run.postedEntry() == null) {
+            throw new RunProblem(409, "payroll run " + runId + " is " + run.status()
+                    + "; only a run whose entry is posted can be re-posted (approve it first)");
+        }
+        PayrollRun.VoucherRecord voucher = await(processor.submit(runId, "REPOSTING"), timeoutSeconds);
+        if (voucher == null) {
+            throw new RunProblem(503, "the regenerated voucher was not ready within " + timeoutSeconds + " s; nothing was"
+                    + " reversed; try again when the run's progress shows it done");
+        }
+        refuseUnlessPostable(runId, voucher);
+        LedgerAction posted = run.postedEntry();
+        String reversalId = posted.entryId() + "-r";
+        LedgerAction reverse = new LedgerAction(reversalId, REVERSE, reversalId, posted.voucherNo(), posted.postingDate(),
+                LedgerAction.PENDING, null, null, null, clock.instant(), null, voucher.voucherNo());
+        PayrollRun claimed = runs.update(runId, r -> r.status() == Status.POSTED
+                ? r.with(Status.REPOSTING, null).withLedger(l -> add(l, reverse)) : r);
+        if (claimed.status() == Status.REPOSTING && pending(claimed, reverse)) {
+            send(claimed, reverse);
+        }
+        return runs.find(runId).orElseThrow();
+    }
+
+    /** A voucher of the current setup without posting (SPEC §4.4 posting check); null if not ready within the timeout. */
+    public PayrollRun.VoucherRecord check(String runId, long timeoutSeconds) {
+        PayrollRun run = require(runId);
+        if (run.status() == Status.CALCULATING || run.status() == Status.FAILED) {
+            throw new RunProblem(409, "payroll run " + runId + " is " + run.status() + "; a posting check needs a calculated run");
+        }
+        return await(processor.submit(runId, "CHECK"), timeoutSeconds);
+    }
+
+    /** The ledger's answer to one of this service's commands. */
+    public void answered(LedgerCommandResult result) {
+        String runId = runs.runOfCommand(result.commandId()).orElse(null);
+        if (runId == null) {
+            return; // another service's command
+        }
+        List<LedgerAction> next = new ArrayList<>();
+        PayrollRun updated = runs.update(runId, run -> {
+            LedgerAction action = run.ledger().stream()
+                    .filter(a -> a.commandId().equals(result.commandId()) && LedgerAction.PENDING.equals(a.status()))
+                    .findFirst().orElse(null);
+            if (action == null) {
+                return run; // a repeat of an answer already recorded
+            }
+            boolean accepted = result.status() == LedgerCommandResult.Status.ACCEPTED;
+            LedgerAction answered = new LedgerAction(action.commandId(), action.type(), action.entryId(), action.voucherNo(),
+                    action.postingDate(), accepted ? LedgerAction.ACCEPTED : LedgerAction.REJECTED, result.outcome(),
+                    result.errorStatus(), result.error(), action.sentAt(), clock.instant(), action.then());
+            PayrollRun changed = run.withLedger(l -> {
+                l.set(l.indexOf(action), answered);
+                return l;
+            });
+            if (POST.equals(action.type())) {
+                return accepted ? changed.with(Status.POSTED, null)
+                        : changed.with(Status.REJECTED, "the ledger refused the entry: " + result.error());
+            }
+            if (!accepted) {
+                return changed.with(Status.POSTED, "the ledger refused the reversal: " + result.error());
+            }
+            LedgerAction post = postAction(run, action.then(), action.postingDate());
+            next.add(post);
+            return changed.withLedger(l -> add(l, post));
+        });
+        log.info("payroll run {}: the ledger answered {} {}{}", runId, result.commandId(), result.status(),
+                result.error() == null ? "" : ": " + result.error());
+        next.forEach(post -> send(updated, post));
+    }
+
+    /** Commands recorded but perhaps never sent (a restart in between) go again; the ledger de-duplicates. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resendPending() {
+        for (Status status : List.of(Status.APPROVAL_PENDING, Status.REPOSTING)) {
+            for (PayrollRun run : runs.inStatus(status)) {
+                run.ledger().stream().filter(a -> LedgerAction.PENDING.equals(a.status())).forEach(a -> send(run, a));
+            }
+        }
+    }
+
+    private LedgerAction postAction(PayrollRun run, int voucherNo, LocalDate postingDate) {
+        String entryId = "payroll-" + run.runId() + "-v" + voucherNo;
+        return new LedgerAction(entryId, POST, entryId, voucherNo, postingDate, LedgerAction.PENDING, null, null, null,
+                clock.instant(), null, null);
+    }
+
+    private void send(PayrollRun run, LedgerAction action) {
+        runs.rememberCommand(action.commandId(), run.runId());
+        Object command = POST.equals(action.type())
+                ? new PostJournalEntry(action.entryId(), action.postingDate(), "Lønkørsel " + run.runId() + " bilag "
+                + action.voucherNo(), null, run.voucher(action.voucherNo()).centralLines())
+                : new ReverseEntry(action.entryId().substring(0, action.entryId().length() - 2), action.entryId(),
+                action.postingDate(), "Omkørsel af bogføring, lønkørsel " + run.runId());
+        ledger.send(action.commandId(), command, run.correlationId());
+    }
+
+    private static void refuseUnlessPostable(String runId, PayrollRun.VoucherRecord voucher) {
+        if (voucher == null) {
+            throw new RunProblem(409, "payroll run " + runId + " has no voucher yet");
+        }
+        if (!voucher.postable()) {
+            List<Object> causes = new ArrayList<>(voucher.causes());
+            String detail = "voucher " + voucher.voucherNo() + " of payroll run " + runId + " cannot be posted: difference "
+                    + voucher.difference() + ", " + voucher.causes().size() + " cause(s)";
+            if (!voucher.centralTotals().balanced()) {
+                detail += "; its CENTRAL lines do not balance (debit " + voucher.centralTotals().debit() + ", credit "
+                        + voucher.centralTotals().credit() + ")";
+            }
+            throw new RunProblem(422, detail, causes);
+        }
+    }
+
+    private static boolean pending(PayrollRun run, LedgerAction action) {
+        return run.ledger().stream().anyMatch(a -> a.commandId().equals(action.commandId())
+                && LedgerAction.PENDING.equals(a.status()));
+    }
+
+    private static List<LedgerAction> add(List<LedgerAction> actions, LedgerAction action) {
+        actions.add(action);
+        return actions;
+    }
+
+    private PayrollRun require(String runId) {
+        return runs.find(runId).orElseThrow(() -> new RunProblem(404, "no payroll run '" + runId + "'"));
+    }
+
+    private static PayrollRun.VoucherRecord await(java.util.concurrent.CompletableFuture<PayrollRun.VoucherRecord> future,
+                                                  long timeoutSeconds) {
+        try {
+            return future.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RunProblem problem) {
+                throw problem;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            return null; // still being generated: its progress is on the run
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

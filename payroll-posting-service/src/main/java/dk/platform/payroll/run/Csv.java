@@ -1,0 +1,39 @@
+package dk.platform.payroll.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits one row of a `;`-separated file, with `"` quoting (a doubled `""` inside quotes is a quote). */
+final class Csv {
+
+    private Csv() {
+    }
+
+    static List<String> split(String row) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ';') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

@@ -1,0 +1,7 @@
+package dk.platform.payroll.run;
+
+/** Sends a command to the ledger (over {@code ledger.commands}); the answer comes to {@link Approvals#answered}. */
+public interface LedgerGateway {
+
+    void send(String commandId, Object command, String correlationId);
+}

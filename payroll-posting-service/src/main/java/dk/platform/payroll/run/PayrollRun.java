@@ -1,0 +1,110 @@
+package dk.platform.payroll.run;
+
+import dk.platform.ledger.api.Money;
+import dk.platform.ledger.api.PostingLine;
+import dk.platform.payroll.posting.DifferenceCause;
+import dk.platform.payroll.posting.Totals;
+import dk.platform.payroll.posting.Voucher;
+import dk.platform.payroll.voucher.VoucherHeader;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A payroll run as stored: what was received (header, where its lines are, their hash), its
+ * status and progress, every voucher generated for it (the run's history), and what was sent to
+ * the ledger and what the ledger answered.
+ */
+public record PayrollRun(String runId, String employerId, List<VoucherHeader.Period> periods, LocalDate dispositionDate,
+                         LocalDate referenceDate, String inputFile, String inputHash, long lineCount, Instant receivedAt,
+                         String receivedBy, Status status, String failure, Progress progress, List<VoucherRecord> vouchers,
+                         List<LedgerAction> ledger) {
+
+    public enum Status { CALCULATING, CALCULATED, FAILED, APPROVAL_PENDING, POSTED, REJECTED, REPOSTING }
+
+    /** How far the current voucher generation has come. */
+    public record Progress(String kind, long linesDone, long linesTotal, Instant startedAt, Instant updatedAt,
+                           Double linesPerSecond) {
+    }
+
+    /** One generated voucher: its kind (RUN, CHECK, REPOSTING), setup revision, totals, causes and ledger lines. */
+    public record VoucherRecord(int voucherNo, String kind, Instant generatedAt, long setupRevision, String sortingCode,
+                                List<Voucher.ChartUse> charts, int voucherLines, Totals voucherTotals,
+                                Totals spreadsheetTotals, Totals centralTotals, Money difference,
+                                List<DifferenceCause> causes, boolean postable, List<PostingLine> centralLines,
+                                List<Voucher.NetPay> negativeNetPay, long runLines, int employees) {
+    }
+
+    /** A command sent to the ledger for this run (POST of a voucher, or REVERSE of an earlier entry) and its answer. */
+    public record LedgerAction(String commandId, String type, String entryId, int voucherNo, LocalDate postingDate,
+                               String status, String outcome, Integer errorStatus, String error, Instant sentAt,
+                               Instant answeredAt, Integer then) {
+
+        public static final String PENDING = "PENDING";
+        public static final String ACCEPTED = "ACCEPTED";
+        public static final String REJECTED = "REJECTED";
+    }
+
+    public String correlationId() {
+        return "payroll-run-" + runId;
+    }
+
+    public VoucherRecord voucher(int voucherNo) {
+        return vouchers.stream().filter(v -> v.voucherNo() == voucherNo).findFirst().orElse(null);
+    }
+
+    /** The voucher that is or would be posted: the latest of kind RUN or REPOSTING. */
+    public VoucherRecord currentVoucher() {
+        VoucherRecord current = null;
+        for (VoucherRecord v : vouchers) {
+            if (!"CHECK".equals(v.kind())) {
+                current = v;
+            }
+        }
+        return current;
+    }
+
+    /** The ledger entry that currently stands for this run (posted and not reversed), if any. */
+    public LedgerAction postedEntry() {
+        LedgerAction posted = null;
+        for (LedgerAction action : ledger) {
+            if ("POST".equals(action.type()) && LedgerAction.ACCEPTED.equals(action.status())) {
+                posted = action;
+            }
+            if ("REVERSE".equals(action.type()) && LedgerAction.ACCEPTED.equals(action.status()) && posted != null
+                    && action.entryId().equals(posted.entryId() + "-r")) {
+                posted = null;
+            }
+        }
+        return posted;
+    }
+
+    public PayrollRun with(Status newStatus, String newFailure) {
+        return new PayrollRun(runId, employerId, periods, dispositionDate, referenceDate, inputFile, inputHash, lineCount,
+                receivedAt, receivedBy, newStatus, newFailure, progress, vouchers, ledger);
+    }
+
+    public PayrollRun with(Progress newProgress) {
+        return new PayrollRun(runId, employerId, periods, dispositionDate, referenceDate, inputFile, inputHash, lineCount,
+                receivedAt, receivedBy, status, failure, newProgress, vouchers, ledger);
+    }
+
+    public PayrollRun withVoucher(VoucherRecord voucher) {
+        List<VoucherRecord> all = new ArrayList<>(vouchers);
+        all.add(voucher);
+        return new PayrollRun(runId, employerId, periods, dispositionDate, referenceDate, inputFile, inputHash, lineCount,
+                receivedAt, receivedBy, status, failure, progress, all, ledger);
+    }
+
+    public PayrollRun withLedger(UnaryOperator<List<LedgerAction>> change) {
+        return new PayrollRun(runId, employerId, periods, dispositionDate, referenceDate, inputFile, inputHash, lineCount,
+                receivedAt, receivedBy, status, failure, progress, vouchers, change.apply(new ArrayList<>(ledger)));
+    }
+
+    public int nextVoucherNo() {
+        return vouchers.size() + 1;
+    }
+}

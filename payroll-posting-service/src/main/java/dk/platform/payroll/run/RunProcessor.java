@@ -1,0 +1,199 @@
+package dk.platform.payroll.run;
+
+import dk.platform.payroll.posting.PostingEngine;
+import dk.platform.payroll.posting.PostingSetup;
+import dk.platform.payroll.posting.Voucher;
+import dk.platform.payroll.setup.Chart;
+import dk.platform.payroll.setup.Employee;
+import dk.platform.payroll.setup.Employer;
+import dk.platform.payroll.setup.SetupStore;
+import dk.platform.payroll.setup.SortingCode;
+import dk.platform.payroll.voucher.SpecCsv;
+import dk.platform.payroll.voucher.VoucherCsv;
+import dk.platform.payroll.voucher.VoucherHeader;
+import dk.platform.payroll.voucher.VoucherHtml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Generates vouchers, one at a time on its own thread: reads the run's input file as a stream,
+ * posts each line through the {@link PostingEngine} with the setup as it is now, writes the spec
+ * as it goes and the voucher (CSV and HTML) at the end, and appends the voucher to the run's
+ * history. Progress (lines done, rate) is logged and kept on the run every second. Runs left
+ * half-calculated by a restart are calculated again at start-up (a generation has no effect
+ * until its voucher is appended).
+ */
+@Component
+public class RunProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(RunProcessor.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+
+    private final RunStore runs;
+    private final FileStore files;
+    private final SetupStore setup;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "payroll-vouchers");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public RunProcessor(RunStore runs, FileStore files, SetupStore setup) {
+        this.runs = runs;
+        this.files = files;
+        this.setup = setup;
+    }
+
+    /** Queues a voucher generation of the given kind (RUN, CHECK or REPOSTING); completes with its voucher record. */
+    public CompletableFuture<PayrollRun.VoucherRecord> submit(String runId, String kind) {
+        return CompletableFuture.supplyAsync(() -> generate(runId, kind), worker);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        for (PayrollRun run : runs.inStatus(PayrollRun.Status.CALCULATING)) {
+            log.info("payroll run {}: calculating again after a restart", run.runId());
+            submit(run.runId(), "RUN");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    PayrollRun.VoucherRecord generate(String runId, String kind) {
+        try {
+            return tryGenerate(runId, kind);
+        } catch (RunProblem e) {
+            failed(runId, kind, e.getMessage());
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            log.error("payroll run {}: voucher generation failed", runId, e);
+            failed(runId, kind, "voucher generation failed: " + e.getMessage());
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void failed(String runId, String kind, String reason) {
+        if ("RUN".equals(kind)) {
+            runs.update(runId, r -> r.with(PayrollRun.Status.FAILED, reason));
+        }
+    }
+
+    private PayrollRun.VoucherRecord tryGenerate(String runId, String kind) throws IOException {
+        PayrollRun run = runs.find(runId).orElseThrow(() -> new RunStore.RunNotFound(runId));
+        long revision = setup.revision();
+        Map<String, Employee> employees = setup.employeesOf(run.employerId());
+        PostingSetup postingSetup = setupFor(run, employees, revision);
+        int voucherNo = run.nextVoucherNo();
+        String prefix = "runs/" + runId + "/v" + voucherNo + "/";
+        Instant started = clock.instant();
+        Voucher voucher;
+        try (Writer specOut = writer(prefix + "spec.csv");
+             BufferedReader in = new BufferedReader(new InputStreamReader(files.open(run.inputFile()), StandardCharsets.UTF_8))) {
+            SpecCsv spec = new SpecCsv(specOut, postingSetup.sortingCode().fields());
+            PostingEngine engine = new PostingEngine(postingSetup, employees::get, spec);
+            long done = 0;
+            Instant reported = started;
+            String line;
+            while ((line = in.readLine()) != null) {
+                engine.post(RunLineCodec.decode(line));
+                done++;
+                Instant now = clock.instant();
+                if (Duration.between(reported, now).compareTo(PROGRESS_EVERY) >= 0) {
+                    reported = now;
+                    progress(run, kind, done, started, now);
+                }
+            }
+            voucher = engine.finish();
+            spec.flush();
+            progress(run, kind, done, started, clock.instant());
+        }
+        VoucherHeader header = new VoucherHeader(runId, run.employerId(), postingSetup.employer().name(), run.periods(),
+                run.dispositionDate(), voucherNo, kind, revision, clock.instant());
+        try (Writer csv = writer(prefix + "voucher.csv")) {
+            VoucherCsv.write(voucher, csv);
+        }
+        try (Writer html = writer(prefix + "voucher.html")) {
+            VoucherHtml.write(voucher, header, html);
+        }
+        PayrollRun.VoucherRecord record = new PayrollRun.VoucherRecord(voucherNo, kind, header.generatedAt(), revision,
+                voucher.sortingCode(), voucher.charts(), voucher.lines().size(), voucher.voucherTotals(),
+                voucher.spreadsheetTotals(), voucher.centralTotals(), voucher.difference(), voucher.causes(),
+                voucher.postable(), voucher.centralPostings(), voucher.negativeNetPay(), voucher.runLines(),
+                voucher.employees());
+        runs.update(runId, r -> {
+            PayrollRun withVoucher = r.withVoucher(record);
+            return "RUN".equals(kind) ? withVoucher.with(PayrollRun.Status.CALCULATED, null) : withVoucher;
+        });
+        log.info("payroll run {}: voucher {} ({}) generated: {} lines of {} employees, {} voucher lines, difference {}{}",
+                runId, voucherNo, kind, voucher.runLines(), voucher.employees(), voucher.lines().size(),
+                voucher.difference(), voucher.postable() ? "" : ", not postable: " + voucher.causes().size() + " cause(s)");
+        return record;
+    }
+
+    /** The setup as it is now, for the run's reference date: its employer, sorting code and every chart it needs. */
+    PostingSetup setupFor(PayrollRun run, Map<String, Employee> employees, long revision) {
+        LocalDate date = run.referenceDate();
+        Employer employer = setup.employer(run.employerId())
+                .orElseThrow(() -> new RunProblem(422, "employer '" + run.employerId() + "' is not registered"));
+        Chart chart = chartInForce(employer, date);
+        SortingCode sortingCode = setup.sortingCode(employer.sortingCode())
+                .orElseThrow(() -> new RunProblem(422, "sorting code " + employer.sortingCode() + " does not exist"));
+        Map<String, Chart> charts = new HashMap<>();
+        charts.put(chart.code(), chart);
+        for (Employee employee : employees.values()) {
+            String deviating = employee.on(date).deviatingChart();
+            if (deviating != null && !deviating.isBlank() && !charts.containsKey(deviating)) {
+                setup.chart(deviating).ifPresent(c -> charts.put(c.code(), c));
+            }
+        }
+        return new PostingSetup(employer, sortingCode, charts, setup.wageTypeTexts(), date, revision);
+    }
+
+    /** The chart in force for a run: by the employer's chart periods on the earliest period end (SPEC §4.1). */
+    Chart chartInForce(Employer employer, LocalDate referenceDate) {
+        String code = employer.chartOn(referenceDate).orElseThrow(() -> new RunProblem(422,
+                "employer " + employer.employerId() + " has no chart period covering " + referenceDate));
+        Chart chart = setup.chart(code).orElseThrow(() -> new RunProblem(422, "chart " + code + " does not exist"));
+        if (chart.validFrom().isAfter(referenceDate)) {
+            throw new RunProblem(422, "chart " + code + " is valid from " + chart.validFrom() + ", after the run's earliest"
+                    + " period end " + referenceDate);
+        }
+        return chart;
+    }
+
+    private void progress(PayrollRun run, String kind, long done, Instant started, Instant now) {
+        double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
+        double rate = Math.round(done / seconds);
+        log.info("payroll run {}: {} {}/{} lines ({} lines/s)", run.runId(), kind, done, run.lineCount(), (long) rate);
+        runs.update(run.runId(), r -> r.with(new PayrollRun.Progress(kind, done, run.lineCount(), started, now, rate)));
+    }
+
+    private Writer writer(String name) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(files.create(name), StandardCharsets.UTF_8), 64 * 1024);
+    }
+}
