@@ -164,7 +164,8 @@ public final class PostingEngine {
             return;
         }
         if (selection.unbalanced) {
-            tally("UNBALANCED_SEQUENCES", line.wageType(), chart.code(), line.employeeNo(), Money.ZERO,
+            tally("UNBALANCED_SEQUENCES", line.wageType(), chart.code(), line.employeeNo(),
+                    money(cents(share.amount) * selection.debitsLessCredits()),
                     "wage type " + line.wageType() + " is posted " + selection.lines.size()
                             + " times in chart " + chart.code() + " but not as often on debit as on credit");
         }
@@ -182,7 +183,7 @@ public final class PostingEngine {
             sums.computeIfAbsent(key, k -> new long[1])[0] += signed;
             Money posted = money(Math.abs(signed));
             spec.accept(new SpecRow(line.employeeNo(), line.wageType(), amount, chart.code(), numbered.number,
-                    chartLine.group() + "/" + chartLine.wageType() + "/" + chartLine.seq() + "/" + chartLine.side(),
+                    (blank(chartLine.group()) ? Patterns.ANY : chartLine.group()) + "/" + chartLine.wageType() + "/" + chartLine.seq() + "/" + chartLine.side(),
                     share.amount, text, keyValues, account, signed >= 0 ? posted : null, signed < 0 ? posted : null,
                     null));
         }
@@ -367,6 +368,12 @@ public final class PostingEngine {
      * match. A blank group is {@code *}, as the chart setup stores it.
      */
     private record Selection(List<Numbered> lines, boolean unbalanced) {
+
+        /** How many more lines debit than credit: what an unbalanced wage type adds to the difference, per krone. */
+        long debitsLessCredits() {
+            long debits = lines.stream().filter(n -> n.line.side() == Side.D).count();
+            return debits - (lines.size() - debits);
+        }
 
         static Selection of(Chart chart, String wageType, String group) {
             List<Numbered> best = new ArrayList<>();

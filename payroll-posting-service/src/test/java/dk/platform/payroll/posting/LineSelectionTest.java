@@ -165,6 +165,7 @@ class LineSelectionTest {
         assertThat(cause.wageType()).isEqualTo("1500");
         assertThat(cause.chart()).isEqualTo("A1");
         assertThat(cause.employees()).containsExactly("E1");
+        assertThat(cause.amount()).as("the second debit is the difference").isEqualTo(money("250.00").plus(money("250.00")));
         assertThat(voucher.difference()).isEqualTo(money("500.00"));
         assertThat(voucher.postable()).isFalse();
     }
