@@ -16,7 +16,7 @@ import dk.platform.settlement.statement.Assessment;
 import dk.platform.settlement.statement.Planner;
 import dk.platform.settlement.statement.Statement;
 import dk.platform.settlement.statement.store.StatementRecords;
-import dk.platform.settlement.support.KafkaProbe;
+import dk.platform.test.KafkaProbe;
 import dk.platform.settlement.support.WorkedExample;
 import dk.platform.test.IntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

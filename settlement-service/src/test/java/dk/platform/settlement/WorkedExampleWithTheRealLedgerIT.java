@@ -3,7 +3,7 @@ package dk.platform.settlement;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.platform.ledger.api.Topics;
 import dk.platform.settlement.openitem.OpenItemRecords;
-import dk.platform.settlement.support.KafkaProbe;
+import dk.platform.test.KafkaProbe;
 import dk.platform.test.LedgerProcess;
 import dk.platform.test.IntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

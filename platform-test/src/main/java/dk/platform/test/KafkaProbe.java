@@ -1,4 +1,4 @@
-package dk.platform.settlement.support;
+package dk.platform.test;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
