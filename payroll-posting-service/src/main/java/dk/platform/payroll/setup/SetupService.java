@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static dk.platform.payroll.setup.SetupRules.blankToNull;
@@ -353,9 +352,5 @@ class SetupService {
             throw SetupException.invalid(List.of(new SetupError(null, "X-User", "X-User must be at most 100 characters")));
         }
         return by == null ? "anonymous" : by;
-    }
-
-    Map<String, String> wageTypeTexts() {
-        return new TreeMap<>(store.wageTypeTexts());
     }
 }

@@ -40,9 +40,14 @@ class StandardChartLoader implements ApplicationRunner {
                 wageTypes.add(new SetupStore.Change<>(code, SetupStore.NEW, "create", r -> new WageType(code, text)));
             }
         });
-        store.saveAll(SetupKind.WAGE_TYPE, BY, wageTypes);
-        store.save(SetupKind.CHART, BY, new SetupStore.Change<>(Chart.STANDARD, SetupStore.NEW, "create", sd::chart));
-        log.info("stored the standard chart SD ({} lines) and {} of its {} wage types", sd.lines().size(), wageTypes.size(),
-                sd.wageTypeTexts().size());
+        try {
+            store.saveAll(SetupKind.WAGE_TYPE, BY, wageTypes);
+            store.save(SetupKind.CHART, BY, new SetupStore.Change<>(Chart.STANDARD, SetupStore.NEW, "create", sd::chart));
+            log.info("stored the standard chart SD ({} lines) and {} of its {} wage types", sd.lines().size(), wageTypes.size(),
+                    sd.wageTypeTexts().size());
+        } catch (SetupException e) {
+            // Two instances starting together: one of them stores SD; the other must still start.
+            log.warn("another instance is storing the standard chart SD at the same time: {}", e.getMessage());
+        }
     }
 }
