@@ -105,12 +105,13 @@ public class RunProcessor {
 
     private PayrollRun.VoucherRecord tryGenerate(String runId, String kind) throws IOException {
         PayrollRun run = runs.find(runId).orElseThrow(() -> new RunStore.RunNotFound(runId));
+        Instant started = clock.instant();
+        progress(run, kind, 0, started, started); // the setup and the employees are read first
         long revision = setup.revision();
         Map<String, Employee> employees = setup.employeesOf(run.employerId());
         PostingSetup postingSetup = setupFor(run, employees, revision);
         int voucherNo = run.nextVoucherNo();
         String prefix = "runs/" + runId + "/v" + voucherNo + "/";
-        Instant started = clock.instant();
         Voucher voucher;
         try (Writer specOut = writer(prefix + "spec.csv");
              BufferedReader in = new BufferedReader(new InputStreamReader(files.open(run.inputFile()), StandardCharsets.UTF_8))) {
