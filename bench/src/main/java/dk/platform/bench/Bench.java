@@ -110,6 +110,7 @@ public final class Bench {
         Path json = null;
         Path jfr = null;
         Path stackRoot = null;
+        Path dataDir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -117,9 +118,10 @@ public final class Bench {
                 case "--md" -> md = Path.of(args[++i]);
                 case "--json" -> json = Path.of(args[++i]);
                 case "--jfr" -> jfr = Path.of(args[++i]).toAbsolutePath();
+                case "--data" -> dataDir = Path.of(args[++i]).toAbsolutePath().normalize();
                 case "--stack-root" -> stackRoot = Path.of(args[++i]).toAbsolutePath().normalize();
                 default -> {
-                    System.err.println("usage: deploy/bench.sh [--quick] [--md FILE] [--json FILE] [--jfr DIR]   (see the README's Benchmarks section)");
+                    System.err.println("usage: deploy/bench.sh [--quick] [--md FILE] [--json FILE] [--jfr DIR] [--data DIR]   (see the README's Benchmarks section)");
                     return null;
                 }
             }
@@ -136,10 +138,20 @@ public final class Bench {
             stackNote = "a running stack (BENCH_LEDGER_URL=" + target.ledgerUrl() + ")";
             log("using " + stackNote);
         } else {
-            Path data = repo.resolve("target/bench-stack");
+            Path data = dataDir != null ? dataDir : repo.resolve("target/bench-stack");
             log("starting the local stack (launcher of deploy/run-local.sh) on free ports, data in " + data
                     + (jfr == null ? "" : ", JFR recordings in " + jfr) + (stackRoot == null ? "" : ", jars from " + stackRoot));
-            stack = StackProcess.start(stackRoot == null ? repo : stackRoot, data, jfr, Duration.ofMinutes(4));
+            for (int attempt = 1; stack == null; attempt++) {
+                try {
+                    stack = StackProcess.start(stackRoot == null ? repo : stackRoot, data, jfr, Duration.ofMinutes(4));
+                } catch (IllegalStateException e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    log("the stack did not start (attempt " + attempt + " of 3), trying other ports: "
+                            + e.getMessage().lines().filter(l -> l.contains("in use") || l.contains("failed")).findFirst().orElse(""));
+                }
+            }
             target = Target.of(stack);
             stackNote = "started by the benchmark: " + stack.ports + ", data " + data;
             log("stack up after " + seconds(System.nanoTime() - began));
@@ -174,17 +186,32 @@ public final class Bench {
         try (Kafka.Tail events = new Kafka.Tail(target.kafka(), Topics.LEDGER_EVENTS, this::onEvent)) {
             warmUp();
             int[] sizes = eventSizes();
-            baselines(sizes);
-            restCommandPath();
+            phase("raw baselines", () -> baselines(sizes));
+            phase("REST command path", this::restCommandPath);
             catchUp("after the REST command path");
-            kafkaCommandPath();
+            phase("Kafka command path", this::kafkaCommandPath);
             catchUp("after the Kafka command path");
-            openItemPath();
-            catchUp("after the open-item path");
-            lag();
+            phase("open-item path", this::openItemPath);
+            catchUp("after the open-item path", Duration.ofSeconds(Math.max(60, scale.catchUpCap().toSeconds())));
+            phase("lag", this::lag);
         }
-        payroll();
-        replay();
+        phase("payroll", this::payroll);
+        phase("replay", this::replay);
+    }
+
+    interface Phase {
+        void run() throws Exception;
+    }
+
+    /** A phase that fails is reported (its figures stay missing) and the run goes on with the next. */
+    private void phase(String name, Phase phase) {
+        try {
+            phase.run();
+        } catch (Exception | AssertionError e) {
+            log("PHASE FAILED: " + name + ": " + e);
+            e.printStackTrace(System.out);
+            results.detail("FAILED phase " + name, e.toString());
+        }
     }
 
     // ------------------------------------------------------------------ set-up
@@ -452,7 +479,7 @@ public final class Bench {
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         // let the last ones arrive
-        long deadline = System.nanoTime() + Duration.ofSeconds(scale.quick() ? 10 : 60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(scale.quick() ? 30 : 60).toNanos();
         while (System.nanoTime() < deadline && (seenOnKafka.size() < accepted.size() || pending.get() > 0)) {
             Thread.sleep(100);
         }
@@ -610,10 +637,15 @@ public final class Bench {
     }
 
     private void catchUp(String when) throws InterruptedException {
-        double s = Replay.awaitCaughtUp(ledger, scale.catchUpCap());
+        catchUp(when, scale.catchUpCap());
+    }
+
+    /** Waits for the views and the publisher to drain what the last phase left (so the next one starts level), up to a cap. */
+    private void catchUp(String when, Duration cap) throws InterruptedException {
+        double s = Replay.awaitCaughtUp(ledger, cap);
         log(String.format(Locale.ROOT, "  views and publisher caught up %s in %s", when,
-                Double.isNaN(s) ? "more than the " + scale.catchUpCap().toSeconds() + " s cap" : String.format(Locale.ROOT, "%.1f s", s)));
-        results.detail("catch-up " + when, Double.isNaN(s) ? "not within " + scale.catchUpCap().toSeconds() + " s"
+                Double.isNaN(s) ? "more than the " + cap.toSeconds() + " s cap" : String.format(Locale.ROOT, "%.1f s", s)));
+        results.detail("catch-up " + when, Double.isNaN(s) ? "not within " + cap.toSeconds() + " s"
                 : String.format(Locale.ROOT, "%.1f s", s));
     }
 

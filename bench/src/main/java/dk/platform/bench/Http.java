@@ -49,8 +49,12 @@ final class Http {
     }
 
     Response post(String path, String json) {
+        return post(path, json, Duration.ofSeconds(60));
+    }
+
+    Response post(String path, String json, Duration timeout) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("X-User", "bench").POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("X-User", "bench").timeout(timeout).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response put(String path, String json) {

@@ -58,7 +58,7 @@ final class Payroll {
         }
         people.append(']');
         long t0 = System.nanoTime();
-        Http.ok(payroll.post("/api/employers/" + employer + "/employees", people.toString()), "employees");
+        Http.ok(payroll.post("/api/employers/" + employer + "/employees", people.toString(), java.time.Duration.ofMinutes(10)), "employees");
         double employeesSeconds = (System.nanoTime() - t0) / 1e9;
 
         ByteArrayOutputStream csv = new ByteArrayOutputStream(employees * linesPerEmployee * 22);

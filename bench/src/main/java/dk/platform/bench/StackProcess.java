@@ -119,15 +119,26 @@ final class StackProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up on Linux), so that no outgoing
+     * connection takes it between this check and the server's bind.
+     */
     private static int freePort(java.util.Collection<Integer> taken) throws IOException {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                int port = socket.getLocalPort();
-                if (!taken.contains(port)) {
-                    return port;
-                }
+        java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 20000 + rnd.nextInt(12000);
+            if (taken.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (IOException e) {
+                // taken: try another
             }
         }
+        throw new IOException("no free port in 20000-31999");
     }
 
     static void deleteRecursively(Path dir) throws IOException {
