@@ -195,6 +195,7 @@ public final class Bench {
             catchUp("after the open-item path", Duration.ofSeconds(Math.max(60, scale.catchUpCap().toSeconds())));
             phase("lag", this::lag);
         }
+        catchUp("after the lag phase"); // so that the payroll run does not share the CPU with the konto view's backlog
         phase("payroll", this::payroll);
         phase("replay", this::replay);
     }
@@ -484,12 +485,15 @@ public final class Bench {
             Thread.sleep(100);
         }
         pollers.shutdownNow();
+        long end = System.nanoTime();
+        List.copyOf(openPolls.keySet()).forEach(p -> p.giveUp(end));
         Load.Latencies kafka = new Load.Latencies();
         long kafkaMissing = 0;
         for (Map.Entry<String, Long> a : accepted.entrySet()) {
             Long seen = seenOnKafka.get(a.getKey());
             if (seen == null) {
                 kafkaMissing++;
+                kafka.add(end - a.getValue()); // not seen yet: counted with the time waited, a lower bound
             } else {
                 kafka.add(Math.max(0, seen - a.getValue()));
             }
@@ -498,17 +502,24 @@ public final class Bench {
         results.add(section, "REST PostJournalEntry at half rate: p50", rest.percentileMillis(50), "ms");
         results.add(section, "REST PostJournalEntry at half rate: p99", rest.percentileMillis(99), "ms",
                 "PostgreSQL append, 8 clients p99", raw.get("pg8p99"), "< 50 ms");
-        results.add(section, "accepted → readable in konto view (GET /api/accounts/{n}): p50", konto.percentileMillis(50), "ms");
-        results.add(section, "accepted → readable in konto view: p99", konto.percentileMillis(99), "ms", null, null, "< 1000 ms");
-        results.add(section, "accepted → consumed from ledger.events: p50", kafka.percentileMillis(50), "ms");
-        results.add(section, "accepted → consumed from ledger.events: p99", kafka.percentileMillis(99), "ms", null, null, "< 500 ms");
+        String kontoBound = kontoTimeouts.get() == 0 ? "" : String.format(Locale.ROOT, " (at least: %d of %d not readable when the wait ended)",
+                kontoTimeouts.get(), konto.count());
+        String kafkaBound = kafkaMissing == 0 ? "" : String.format(Locale.ROOT, " (at least: %d of %d not consumed when the wait ended)",
+                kafkaMissing, kafka.count());
+        results.add(section, "accepted → readable in konto view (GET /api/accounts/{n}): p50" + kontoBound, konto.percentileMillis(50), "ms");
+        results.add(section, "accepted → readable in konto view: p99" + kontoBound, konto.percentileMillis(99), "ms", null, null, "< 1000 ms");
+        results.add(section, "accepted → consumed from ledger.events: p50" + kafkaBound, kafka.percentileMillis(50), "ms");
+        results.add(section, "accepted → consumed from ledger.events: p99" + kafkaBound, kafka.percentileMillis(99), "ms", null, null, "< 500 ms");
         results.detail("lag sample", String.format(Locale.ROOT, "%d entries sent, %d accepted, %d errors; konto view polled for %d"
-                        + " (1 in %d, poll interval 5%% of the time waited, 10-500 ms), %d not readable within the wait; %d not seen on Kafka",
-                count, accepted.size(), errors.get(), konto.count() + kontoTimeouts.get(), sampleEvery, kontoTimeouts.get(), kafkaMissing));
+                        + " (1 in %d, poll interval 5%% of the time waited, 10-500 ms), %d not readable within the wait; %d not seen on Kafka"
+                        + " (those count with the time waited: the percentiles are then lower bounds)",
+                count, accepted.size(), errors.get(), konto.count(), sampleEvery, kontoTimeouts.get(), kafkaMissing));
         watched.clear();
     }
 
     private final AtomicLong pending = new AtomicLong();
+    /** Konto polls still waiting: at the end each counts with the time it has waited so far (a lower bound). */
+    private final Map<KontoPoll, Boolean> openPolls = new ConcurrentHashMap<>();
 
     /** Polls one entry's non-bank account until the entry shows in its postings; backs off with the time waited. */
     private final class KontoPoll implements Runnable {
@@ -526,6 +537,7 @@ public final class Bench {
             this.timeouts = timeouts;
             this.pollers = pollers;
             pending.incrementAndGet();
+            openPolls.put(this, true);
         }
 
         @Override
@@ -539,7 +551,8 @@ public final class Bench {
                     return;
                 }
                 long waited = now - acceptedAt;
-                if (waited > Duration.ofSeconds(60).toNanos()) {
+                if (waited > Duration.ofSeconds(120).toNanos()) {
+                    into.add(waited); // not readable yet: counted with the time waited, a lower bound
                     timeouts.incrementAndGet();
                     done();
                     return;
@@ -556,6 +569,17 @@ public final class Bench {
         private void done() {
             if (counted.compareAndSet(false, true)) {
                 pending.decrementAndGet();
+                openPolls.remove(this);
+            }
+        }
+
+        /** The run is over and the entry is still not readable: it counts with the time waited so far. */
+        void giveUp(long now) {
+            if (counted.compareAndSet(false, true)) {
+                pending.decrementAndGet();
+                openPolls.remove(this);
+                into.add(now - acceptedAt);
+                timeouts.incrementAndGet();
             }
         }
     }
@@ -621,6 +645,7 @@ public final class Bench {
             results.detail(p.view() + " rebuild progress (seconds, position)", curve(p.curve()));
         }
         results.add(section, String.format(Locale.ROOT, "%,d events: peak heap of ledger-app", total), peak / 1048576.0, "MB");
+        Replay.Progress.FAILURES.forEach((views, why) -> results.detail("admin API unanswered while rebuilding " + views, why));
     }
 
     private static String curve(List<double[]> points) {

@@ -27,6 +27,9 @@ final class Replay {
 
     record Progress(String view, long events, double seconds, boolean finished, long position, long target,
                     List<double[]> curve) {
+        /** Rebuilds during which the admin API stopped answering, with why. */
+        static final Map<String, String> FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
+
         double eventsPerSecond() {
             return events / seconds;
         }
@@ -166,9 +169,19 @@ final class Replay {
         long deadline = begin + cap.toNanos();
         long lastLog = begin;
         Map<String, Status> status = Map.of();
+        int failures = 0;
+        String lastFailure = null;
         while (done.size() < views.size() && System.nanoTime() < deadline) {
             Thread.sleep(pollEvery.toMillis());
-            status = status(ledger);
+            try {
+                status = status(ledger);
+            } catch (RuntimeException e) {
+                // the ledger does not answer (it may be out of memory): keep the last positions and go on until the cap
+                failures++;
+                lastFailure = e.toString();
+                Bench.log("  the admin API did not answer (" + failures + "): " + e.getMessage());
+                continue;
+            }
             double seconds = (System.nanoTime() - begin) / 1e9;
             for (String view : views) {
                 Status s = status.get(view);
@@ -187,13 +200,17 @@ final class Replay {
                 Bench.log(b.toString());
             }
         }
+        if (lastFailure != null) {
+            Bench.log("  the admin API failed " + failures + " times while rebuilding, last: " + lastFailure);
+            Progress.FAILURES.put(String.join("+", views), failures + " polls unanswered, last: " + lastFailure);
+        }
         List<Progress> result = new ArrayList<>();
         double seconds = (System.nanoTime() - begin) / 1e9;
         for (String view : views) {
             Progress p = done.get(view);
             if (p == null) {
                 // not finished within the cap: the events it got through (positions track events one to one here)
-                long position = status.containsKey(view) ? status.get(view).position() : 0;
+                long position = status.containsKey(view) ? Math.max(0, status.get(view).position()) : 0;
                 long reached = Math.max(0, Math.min(events, Math.round((double) events * position / Math.max(1, targets.get(view)))));
                 p = new Progress(view, reached, seconds, false, position, targets.get(view), curves.get(view));
                 Bench.log(String.format(Locale.ROOT, "  %s NOT rebuilt within %.0f s: position %,d of %,d", view, seconds, position,
