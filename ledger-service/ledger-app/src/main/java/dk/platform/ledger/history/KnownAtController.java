@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The live views' queries with {@code knownAt=}: the same paths and answers, computed from the
@@ -58,6 +60,26 @@ class KnownAtController {
         Instant at = knownAt(knownAt);
         return queries.openItem(openItemId, at)
                 .orElseThrow(() -> new LedgerException.NotFound("no open item with id '" + openItemId + "' known at " + at));
+    }
+
+    @GetMapping(value = "/api/open-items", params = "knownAt")
+    @Operation(summary = "A party's open items as known at a recorded time: status OPEN (default), CLOSED, CANCELLED or ALL",
+            description = "party is required with knownAt: each of the party's items registered by then is replayed from its events.")
+    List<OpenItemView> openItems(@RequestParam(required = false) String party,
+                                 @Parameter(description = "OPEN, CLOSED, CANCELLED or ALL") @RequestParam(defaultValue = "OPEN") String status,
+                                 @Parameter(description = KNOWN_AT) @RequestParam String knownAt) {
+        Instant at = knownAt(knownAt);
+        if (party == null || party.isBlank()) {
+            throw new LedgerException.Invalid("party is required with knownAt: the open items of one party are replayed from the event store");
+        }
+        String s = status.trim().toUpperCase(Locale.ROOT);
+        OpenItemView.Status wanted;
+        try {
+            wanted = s.equals("ALL") ? null : OpenItemView.Status.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            throw new LedgerException.Invalid("status must be OPEN, CLOSED, CANCELLED or ALL, not '" + status + "'");
+        }
+        return queries.openItems(party.trim(), wanted, at);
     }
 
     /** Parses knownAt; a moment still to come is now (nothing has been recorded after now). */

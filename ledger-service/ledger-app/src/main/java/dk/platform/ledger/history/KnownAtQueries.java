@@ -4,6 +4,8 @@ import dk.platform.ledger.account.Account;
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.PostingLine;
 import dk.platform.ledger.api.event.AccountOpened;
+import dk.platform.ledger.api.event.OpenItemRegistered;
+import dk.platform.ledger.api.event.PaymentApplied;
 import dk.platform.ledger.api.event.PostsEntry;
 import dk.platform.ledger.konto.KontoQueries.AccountPosting;
 import dk.platform.ledger.konto.KontoQueries.AccountView;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +105,27 @@ public class KnownAtQueries {
         OpenItemReplay replay = new OpenItemReplay(openItemId);
         events.forEach(new StoredEvents.Selection().aggregate(openItemId).recordedUpTo(knownAt), e -> replay.apply(e.payload()));
         return replay.item();
+    }
+
+    /**
+     * The items of a party registered by then, each replayed to what was known then, filtered by
+     * status (null = all), oldest due date first as the live list. The party's registrations are
+     * found in the event store itself (narrowed in the database by the party's name).
+     */
+    public List<OpenItemView> openItems(String party, OpenItemView.Status status, Instant knownAt) {
+        Set<String> ids = new LinkedHashSet<>();
+        events.forEach(new StoredEvents.Selection().types(List.of(OpenItemRegistered.class, PaymentApplied.class)).recordedUpTo(knownAt)
+                .payloadContains('"' + party + '"'), e -> {
+            if (e.payload() instanceof OpenItemRegistered r && r.party().equals(party)) {
+                ids.add(r.openItemId());
+            } else if (e.payload() instanceof PaymentApplied p && p.party().equals(party) && !p.unapplied().isZero()) {
+                ids.add(p.paymentId());
+            }
+        });
+        return ids.stream().map(id -> openItem(id, knownAt)).flatMap(Optional::stream)
+                .filter(v -> status == null || v.status == status)
+                .sorted(Comparator.comparing((OpenItemView v) -> v.dueDate).thenComparing(v -> v.openItemId))
+                .toList();
     }
 
     private static Money sum(Stream<Money> amounts) {

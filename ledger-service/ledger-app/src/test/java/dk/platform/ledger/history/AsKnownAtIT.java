@@ -150,6 +150,16 @@ class AsKnownAtIT {
         String now = Instant.now().toString();
         assertThat(api.get("/api/open-items/" + item + "?knownAt=" + now).body()).isEqualTo(api.get("/api/open-items/" + item).body());
         assertThat(api.get("/api/open-items/PAY-" + s + "?knownAt=" + now).body()).isEqualTo(api.get("/api/open-items/PAY-" + s).body());
+
+        // The party's list: then, the invoice alone and whole; now, the live list (the cancelled credit item under ALL)
+        JsonNode listThen = api.get("/api/open-items?party=P-" + s + "&knownAt=" + registered).body();
+        assertThat(listThen).hasSize(1);
+        assertThat(listThen.get(0)).isEqualTo(beforePayment);
+        assertThat(api.get("/api/open-items?party=P-" + s + "&status=ALL&knownAt=" + paid).body()).hasSize(2);
+        for (String status : new String[]{"OPEN", "CANCELLED", "ALL"}) {
+            assertThat(api.get("/api/open-items?party=P-" + s + "&status=" + status + "&knownAt=" + now).body())
+                    .isEqualTo(api.get("/api/open-items?party=P-" + s + "&status=" + status).body());
+        }
     }
 
     @Test
@@ -179,6 +189,9 @@ class AsKnownAtIT {
             bad(path + "?knownAt=", "knownAt '' is not an ISO instant");
         }
         bad("/api/trial-balance?knownAt=2026-11-22T20:30:00Z&asOf=31-12-2026", "parameter 'asOf' has an invalid value");
+        bad("/api/open-items?knownAt=2026-11-22T20:30:00Z", "party is required with knownAt");
+        bad("/api/open-items?party=P-" + s + "&status=SOME&knownAt=2026-11-22T20:30:00Z", "status must be OPEN, CLOSED, CANCELLED or ALL");
+        bad("/api/open-items?party=P-" + s + "&knownAt=soon", "knownAt 'soon' is not an ISO instant");
     }
 
     void bad(String path, String detail) {
