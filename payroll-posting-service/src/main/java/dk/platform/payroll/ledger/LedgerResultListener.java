@@ -3,8 +3,10 @@ package dk.platform.payroll.ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.platform.ledger.api.EventEnvelope;
 import dk.platform.ledger.api.LedgerCommandResult;
 import dk.platform.ledger.api.Topics;
+import dk.platform.payroll.debt.DebtRecords;
 import dk.platform.payroll.run.Approvals;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,9 +18,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The ledger's answers on {@code ledger.command-results}, at least once: answers to commands this
- * service did not send are ignored, a repeat changes nothing. An unreadable record is logged and
- * passed over; a failure to record a readable one is thrown, so it comes again.
+ * What the ledger says, at least once: its answers on {@code ledger.command-results} (answers to
+ * commands this service did not send are ignored, a repeat changes nothing) and the employee
+ * debts' events on {@code ledger.events} (the rest is ignored). An unreadable record is logged
+ * and passed over; a failure to record a readable one is thrown, so it comes again.
  */
 @Configuration
 class LedgerResultListener {
@@ -26,10 +29,12 @@ class LedgerResultListener {
     private static final Logger log = LoggerFactory.getLogger(LedgerResultListener.class);
 
     private final Approvals approvals;
+    private final DebtRecords debts;
     private final ObjectMapper json;
 
-    LedgerResultListener(Approvals approvals, ObjectMapper json) {
+    LedgerResultListener(Approvals approvals, DebtRecords debts, ObjectMapper json) {
         this.approvals = approvals;
+        this.debts = debts;
         this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
@@ -43,6 +48,30 @@ class LedgerResultListener {
         return TopicBuilder.name(Topics.LEDGER_COMMAND_RESULTS).partitions(3).build();
     }
 
+    @Bean
+    NewTopic ledgerEventsTopic() {
+        return TopicBuilder.name(Topics.LEDGER_EVENTS).partitions(3).build();
+    }
+
+    @KafkaListener(id = "payroll-ledger-events", topics = Topics.LEDGER_EVENTS,
+            groupId = "${payroll.kafka.group-id:payroll-posting-service}")
+    void onEvent(ConsumerRecord<String, String> record) {
+        EventEnvelope event;
+        try {
+            event = json.readValue(record.value() == null ? "" : record.value(), EventEnvelope.class);
+        } catch (JsonProcessingException e) {
+            passOver(record, e);
+            return;
+        }
+        if (event.type() != null && event.type().startsWith("SkyldigtBeløb")) {
+            try {
+                debts.apply(event);
+            } catch (JsonProcessingException e) {
+                passOver(record, e);
+            }
+        }
+    }
+
     @KafkaListener(id = "payroll-command-results", topics = Topics.LEDGER_COMMAND_RESULTS,
             groupId = "${payroll.kafka.group-id:payroll-posting-service}")
     void onResult(ConsumerRecord<String, String> record) {
@@ -50,12 +79,16 @@ class LedgerResultListener {
         try {
             result = json.readValue(record.value() == null ? "" : record.value(), LedgerCommandResult.class);
         } catch (JsonProcessingException e) {
-            log.error("unreadable record {}-{}@{} passed over: {}", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+            passOver(record, e);
             return;
         }
         if (result.commandId() != null && result.status() != null) {
             approvals.answered(result);
         }
+    }
+
+    private static void passOver(ConsumerRecord<String, String> record, Exception e) {
+        log.error("unreadable record {}-{}@{} passed over: {}", record.topic(), record.partition(), record.offset(),
+                e.getMessage());
     }
 }

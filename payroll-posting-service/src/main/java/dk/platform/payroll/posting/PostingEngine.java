@@ -103,8 +103,9 @@ public final class PostingEngine {
         for (Map.Entry<String, long[]> net : netPay.entrySet()) {
             if (net.getValue()[0] < 0) {
                 Money amount = money(net.getValue()[0]);
-                negative.add(new Voucher.NetPay(net.getKey(), amount));
-                moveNegativeNetPay(net.getKey(), amount);
+                String account = moveNegativeNetPay(net.getKey(), amount);
+                negative.add(new Voucher.NetPay(net.getKey(), amount, account,
+                        employees.apply(net.getKey()).on(setup.referenceDate()).resigned()));
             }
         }
         List<VoucherLine> lines = new ArrayList<>(sums.size());
@@ -141,16 +142,46 @@ public final class PostingEngine {
                 spreadsheet, central, difference, causeList, charts, runLines, employeeCount, negative);
     }
 
-    /** Negative net pay goes by 9994 when the employee's chart has it (D the 9991 account, K the negative-pay account). */
-    private void moveNegativeNetPay(String employeeNo, Money amount) {
+    /**
+     * Negative net pay goes by 9994 when the employee's chart has it (D the 9991 account, K the
+     * negative-pay account). Answers the account the negative net pay ends up debited to: the
+     * account of the credit-side line of 9994, or else of 9991 (null if the chart has neither).
+     */
+    private String moveNegativeNetPay(String employeeNo, Money amount) {
         Employee employee = employees.apply(employeeNo);
         Employment employment = employee.on(setup.referenceDate());
         Chart chart = chartOf(employment);
         String[] values = valuesOf(employment, RunLine.Overrides.NONE, null);
-        if (!selectionFor(chart, NEGATIVE_NET_PAY, groupValue(chart, values)).lines.isEmpty()) {
+        Selection negativePay = selectionFor(chart, NEGATIVE_NET_PAY, groupValue(chart, values));
+        if (!negativePay.lines.isEmpty()) {
             RunLine moved = new RunLine(employeeNo, NEGATIVE_NET_PAY, amount, RunLine.Overrides.NONE);
             postShare(moved, amount, new Share(amount, null, null), employment, chart);
+            return creditAccount(negativePay);
         }
+        return creditAccount(selectionFor(chart, NET_PAY, groupValue(chart, values)));
+    }
+
+    private static String creditAccount(Selection selection) {
+        return selection.lines.stream().filter(n -> n.line.side() == Side.K).map(n -> n.line.account()).findFirst()
+                .orElse(null);
+    }
+
+    /** The account an employee's net pay (9991) is credited to: where a payout is reduced by an offset (null if none). */
+    public String netPayAccount(String employeeNo) {
+        Employee employee = employees.apply(employeeNo);
+        if (employee == null) {
+            return null;
+        }
+        Employment employment = employee.on(setup.referenceDate());
+        Chart chart = chartOf(employment);
+        return chart == null ? null
+                : creditAccount(selectionFor(chart, NET_PAY, groupValue(chart, valuesOf(employment, RunLine.Overrides.NONE, null))));
+    }
+
+    /** An employee's net pay in this run: the total of their 9991 lines (zero if none). */
+    public Money netPay(String employeeNo) {
+        long[] cents = netPay.get(employeeNo);
+        return cents == null ? Money.ZERO : money(cents[0]);
     }
 
     private void postShare(RunLine line, Money amount, Share share, Employment employment, Chart chart) {

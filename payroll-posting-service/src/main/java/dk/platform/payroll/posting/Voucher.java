@@ -21,7 +21,11 @@ public record Voucher(String sortingCode, List<Field> fields, boolean pageBreak,
     public record ChartUse(String code, long revision, int employees) {
     }
 
-    public record NetPay(String employeeNo, Money amount) {
+    /**
+     * An employee paid negative net pay: the amount (negative), the account it was debited to
+     * (what the employee debt is registered against) and whether the employee has resigned.
+     */
+    public record NetPay(String employeeNo, Money amount, String account, boolean resigned) {
     }
 
     /** Whether the voucher may go to the ledger: no difference, no cause, central lines balanced. */

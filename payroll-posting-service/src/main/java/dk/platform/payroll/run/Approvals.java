@@ -1,8 +1,11 @@
 package dk.platform.payroll.run;
 
 import dk.platform.ledger.api.LedgerCommandResult;
+import dk.platform.ledger.api.command.OffsetSkyldigtBeløb;
 import dk.platform.ledger.api.command.PostJournalEntry;
+import dk.platform.ledger.api.command.RegisterSkyldigtBeløb;
 import dk.platform.ledger.api.command.ReverseEntry;
+import dk.platform.payroll.debt.DebtPlan;
 import dk.platform.payroll.run.PayrollRun.LedgerAction;
 import dk.platform.payroll.run.PayrollRun.Status;
 import org.slf4j.Logger;
@@ -21,7 +24,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Approval (SPEC §4.4: the CENTRAL lines as one journal entry, over {@code ledger.commands}) and
- * re-run of posting (reverse the run's entry, then post the regenerated voucher). Each command is
+ * re-run of posting (reverse the run's entry, then post the regenerated voucher). When a run's
+ * entry is first accepted, its employee-debt steps follow (register debts for negative net pay,
+ * offset debts from payouts; SPEC §5); a re-run of posting corrects the entry only. Each command is
  * recorded on the run before it is sent, with an id that is the entry id it posts under, so
  * approving twice posts once, a redelivered answer changes nothing, and a command whose send was
  * cut short by a restart is sent again at start-up (the ledger answers a repeat as REPLAYED).
@@ -32,6 +37,8 @@ public class Approvals {
     private static final Logger log = LoggerFactory.getLogger(Approvals.class);
     static final String POST = "POST";
     static final String REVERSE = "REVERSE";
+    static final String REGISTER_DEBT = "REGISTER_DEBT";
+    static final String OFFSET_DEBT = "OFFSET_DEBT";
 
     private final RunStore runs;
     private final RunProcessor processor;
@@ -57,6 +64,11 @@ public class Approvals {
         }
         PayrollRun.VoucherRecord voucher = run.currentVoucher();
         refuseUnlessPostable(runId, voucher);
+        List<DebtPlan.Warning> blocking = voucher.debts().blocking();
+        if (!blocking.isEmpty()) {
+            throw new RunProblem(422, "payroll run " + runId + " has negative net pay that cannot become an employee debt: "
+                    + blocking.get(0).message(), blocking);
+        }
         LedgerAction post = postAction(run, voucher.voucherNo(), postingDate == null ? run.dispositionDate() : postingDate);
         PayrollRun claimed = runs.update(runId, r -> r.status() == Status.CALCULATED || r.status() == Status.REJECTED
                 ? r.with(Status.APPROVAL_PENDING, null).withLedger(l -> add(l, post)) : r);
@@ -122,9 +134,27 @@ public class Approvals {
                 l.set(l.indexOf(action), answered);
                 return l;
             });
+            if (REGISTER_DEBT.equals(action.type()) || OFFSET_DEBT.equals(action.type())) {
+                return accepted ? changed : changed.with(changed.status(), "the ledger refused the debt step "
+                        + action.commandId() + ": " + result.error());
+            }
             if (POST.equals(action.type())) {
-                return accepted ? changed.with(Status.POSTED, null)
-                        : changed.with(Status.REJECTED, "the ledger refused the entry: " + result.error());
+                if (!accepted) {
+                    return changed.with(Status.REJECTED, "the ledger refused the entry: " + result.error());
+                }
+                boolean debtsSent = run.ledger().stream().anyMatch(a -> REGISTER_DEBT.equals(a.type())
+                        || OFFSET_DEBT.equals(a.type()));
+                if (!debtsSent) {
+                    for (DebtPlan.Step step : run.voucher(action.voucherNo()).debts().steps()) {
+                        next.add(new LedgerAction(step.id(), DebtPlan.Step.REGISTER.equals(step.type()) ? REGISTER_DEBT
+                                : OFFSET_DEBT, step.id(), action.voucherNo(), action.postingDate(), LedgerAction.PENDING,
+                                null, null, null, clock.instant(), null, null));
+                    }
+                }
+                return changed.with(Status.POSTED, null).withLedger(l -> {
+                    l.addAll(next);
+                    return l;
+                });
             }
             if (!accepted) {
                 return changed.with(Status.POSTED, "the ledger refused the reversal: " + result.error());
@@ -141,7 +171,7 @@ public class Approvals {
     /** Commands recorded but perhaps never sent (a restart in between) go again; the ledger de-duplicates. */
     @EventListener(ApplicationReadyEvent.class)
     void resendPending() {
-        for (Status status : List.of(Status.APPROVAL_PENDING, Status.REPOSTING)) {
+        for (Status status : List.of(Status.APPROVAL_PENDING, Status.REPOSTING, Status.POSTED)) {
             for (PayrollRun run : runs.inStatus(status)) {
                 run.ledger().stream().filter(a -> LedgerAction.PENDING.equals(a.status())).forEach(a -> send(run, a));
             }
@@ -156,12 +186,25 @@ public class Approvals {
 
     private void send(PayrollRun run, LedgerAction action) {
         runs.rememberCommand(action.commandId(), run.runId());
-        Object command = POST.equals(action.type())
-                ? new PostJournalEntry(action.entryId(), action.postingDate(), "Lønkørsel " + run.runId() + " bilag "
-                + action.voucherNo(), null, run.voucher(action.voucherNo()).centralLines())
-                : new ReverseEntry(action.entryId().substring(0, action.entryId().length() - 2), action.entryId(),
-                action.postingDate(), "Omkørsel af bogføring, lønkørsel " + run.runId());
-        ledger.send(action.commandId(), command, run.correlationId());
+        ledger.send(action.commandId(), command(run, action), run.correlationId());
+    }
+
+    private static Object command(PayrollRun run, LedgerAction action) {
+        if (POST.equals(action.type())) {
+            return new PostJournalEntry(action.entryId(), action.postingDate(), "Lønkørsel " + run.runId() + " bilag "
+                    + action.voucherNo(), null, run.voucher(action.voucherNo()).centralLines());
+        }
+        if (REVERSE.equals(action.type())) {
+            return new ReverseEntry(action.entryId().substring(0, action.entryId().length() - 2), action.entryId(),
+                    action.postingDate(), "Omkørsel af bogføring, lønkørsel " + run.runId());
+        }
+        DebtPlan.Step step = run.voucher(action.voucherNo()).debts().steps().stream()
+                .filter(s -> s.id().equals(action.commandId())).findFirst().orElseThrow();
+        return REGISTER_DEBT.equals(action.type())
+                ? new RegisterSkyldigtBeløb(step.debtId(), step.employeeNo(), step.kind(), step.amount(), action.postingDate(),
+                run.runId(), step.counterAccount())
+                : new OffsetSkyldigtBeløb(step.debtId(), step.id(), step.amount(), action.postingDate(), run.runId(),
+                step.counterAccount());
     }
 
     private static void refuseUnlessPostable(String runId, PayrollRun.VoucherRecord voucher) {

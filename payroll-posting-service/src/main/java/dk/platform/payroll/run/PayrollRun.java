@@ -2,6 +2,7 @@ package dk.platform.payroll.run;
 
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.PostingLine;
+import dk.platform.payroll.debt.DebtPlan;
 import dk.platform.payroll.posting.DifferenceCause;
 import dk.platform.payroll.posting.Totals;
 import dk.platform.payroll.posting.Voucher;
@@ -35,7 +36,7 @@ public record PayrollRun(String runId, String employerId, List<VoucherHeader.Per
                                 List<Voucher.ChartUse> charts, int voucherLines, Totals voucherTotals,
                                 Totals spreadsheetTotals, Totals centralTotals, Money difference,
                                 List<DifferenceCause> causes, boolean postable, List<PostingLine> centralLines,
-                                List<Voucher.NetPay> negativeNetPay, long runLines, int employees) {
+                                List<Voucher.NetPay> negativeNetPay, DebtPlan debts, long runLines, int employees) {
     }
 
     /** A command sent to the ledger for this run (POST of a voucher, or REVERSE of an earlier entry) and its answer. */

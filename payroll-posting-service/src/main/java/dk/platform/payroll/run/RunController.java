@@ -1,5 +1,6 @@
 package dk.platform.payroll.run;
 
+import dk.platform.payroll.debt.DebtPlan;
 import dk.platform.payroll.voucher.VoucherHeader;
 import dk.platform.support.ProblemHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -98,6 +99,19 @@ class RunController {
             throw new RunProblem(404, "payroll run " + runId + " has no voucher " + voucherNo);
         }
         stream(runId, voucherNo, file, response);
+    }
+
+    /** The warnings of the run's current voucher (RB7050, RB7061, ...) and the debt steps approval sends. */
+    record Warnings(String runId, int voucherNo, List<DebtPlan.Warning> warnings, List<DebtPlan.Step> debtSteps) {
+    }
+
+    @GetMapping("/{runId}/warnings")
+    Warnings warnings(@PathVariable String runId) {
+        PayrollRun.VoucherRecord voucher = require(runId).currentVoucher();
+        if (voucher == null) {
+            throw new RunProblem(409, "payroll run " + runId + " has no voucher yet; see its status and progress");
+        }
+        return new Warnings(runId, voucher.voucherNo(), voucher.debts().warnings(), voucher.debts().steps());
     }
 
     @PostMapping("/{runId}/approval")

@@ -1,6 +1,12 @@
 package dk.platform.payroll.run;
 
+import dk.platform.ledger.api.Money;
+import dk.platform.payroll.debt.DebtPlan;
+import dk.platform.payroll.debt.DebtPlanner;
+import dk.platform.payroll.debt.DebtRecords;
 import dk.platform.payroll.posting.PostingEngine;
+import dk.platform.payroll.posting.RunLine;
+import dk.platform.payroll.posting.SpecRow;
 import dk.platform.payroll.posting.PostingSetup;
 import dk.platform.payroll.posting.Voucher;
 import dk.platform.payroll.setup.Chart;
@@ -31,6 +37,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +61,7 @@ public class RunProcessor {
     private final RunStore runs;
     private final FileStore files;
     private final SetupStore setup;
+    private final DebtRecords debts;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "payroll-vouchers");
@@ -60,10 +69,11 @@ public class RunProcessor {
         return thread;
     });
 
-    public RunProcessor(RunStore runs, FileStore files, SetupStore setup) {
+    public RunProcessor(RunStore runs, FileStore files, SetupStore setup, DebtRecords debts) {
         this.runs = runs;
         this.files = files;
         this.setup = setup;
+        this.debts = debts;
     }
 
     /** Queues a voucher generation of the given kind (RUN, CHECK or REPOSTING); completes with its voucher record. */
@@ -113,15 +123,27 @@ public class RunProcessor {
         int voucherNo = run.nextVoucherNo();
         String prefix = "runs/" + runId + "/v" + voucherNo + "/";
         Voucher voucher;
+        DebtPlan debtPlan;
         try (Writer specOut = writer(prefix + "spec.csv");
              BufferedReader in = new BufferedReader(new InputStreamReader(files.open(run.inputFile()), StandardCharsets.UTF_8))) {
             SpecCsv spec = new SpecCsv(specOut, postingSetup.sortingCode().fields());
             PostingEngine engine = new PostingEngine(postingSetup, employees::get, spec);
+            Set<String> employeesInRun = new HashSet<>();
+            Map<String, Money> offsets = new HashMap<>();
             long done = 0;
             Instant reported = started;
-            String line;
-            while ((line = in.readLine()) != null) {
-                engine.post(RunLineCodec.decode(line));
+            String text;
+            while ((text = in.readLine()) != null) {
+                RunLine line = RunLineCodec.decode(text);
+                employeesInRun.add(line.employeeNo());
+                if (DebtPlanner.OFFSET_WAGE_TYPE.equals(line.wageType())) {
+                    offsets.merge(line.employeeNo(), line.amount(), Money::plus);
+                    spec.accept(new SpecRow(line.employeeNo(), line.wageType(), line.amount(), null, null, null,
+                            line.amount(), null, null, null, null, null, "8561: offset of an employee debt, sent to the"
+                            + " ledger on approval"));
+                } else {
+                    engine.post(line);
+                }
                 done++;
                 Instant now = clock.instant();
                 if (Duration.between(reported, now).compareTo(PROGRESS_EVERY) >= 0) {
@@ -130,6 +152,9 @@ public class RunProcessor {
                 }
             }
             voucher = engine.finish();
+            debtPlan = DebtPlanner.plan(runId, employeesInRun, voucher.negativeNetPay(), engine::netPay, engine::netPayAccount,
+                    offsets,
+                    debts.outstandingByEmployee());
             spec.flush();
             progress(run, kind, done, started, clock.instant());
         }
@@ -144,7 +169,7 @@ public class RunProcessor {
         PayrollRun.VoucherRecord record = new PayrollRun.VoucherRecord(voucherNo, kind, header.generatedAt(), revision,
                 voucher.sortingCode(), voucher.charts(), voucher.lines().size(), voucher.voucherTotals(),
                 voucher.spreadsheetTotals(), voucher.centralTotals(), voucher.difference(), voucher.causes(),
-                voucher.postable(), voucher.centralPostings(), voucher.negativeNetPay(), voucher.runLines(),
+                voucher.postable(), voucher.centralPostings(), voucher.negativeNetPay(), debtPlan, voucher.runLines(),
                 voucher.employees());
         runs.update(runId, r -> {
             PayrollRun withVoucher = r.withVoucher(record);

@@ -54,7 +54,7 @@ class NegativeNetPayTest {
         assertThat(specSignedOn(fixture.specOf("E2"), NET_PAY_ACCOUNT)).isEqualTo(money("-1000.00"));
         assertThat(signedOn(voucher, NEGATIVE_PAY_ACCOUNT)).isEqualTo(money("3200.00"));
         assertThat(signedOn(voucher, NET_PAY_ACCOUNT)).as("only E2's net pay").isEqualTo(money("-1000.00"));
-        assertThat(voucher.negativeNetPay()).containsExactly(new Voucher.NetPay("E1", money("-3200.00")));
+        assertThat(voucher.negativeNetPay()).containsExactly(new Voucher.NetPay("E1", money("-3200.00"), NEGATIVE_PAY_ACCOUNT, false));
         assertThat(voucher.difference()).isEqualTo(Money.ZERO);
         assertThat(voucher.causes()).isEmpty();
         assertThat(voucher.postable()).isTrue();
@@ -71,7 +71,7 @@ class NegativeNetPayTest {
         Voucher voucher = fixture.run(pay("E1", "1100", "800.00"), pay("E1", "8000", "4000.00"),
                 pay("E1", "9991", "-4000.00"), pay("E1", "9991", "800.00"));
 
-        assertThat(voucher.negativeNetPay()).containsExactly(new Voucher.NetPay("E1", money("-3200.00")));
+        assertThat(voucher.negativeNetPay()).containsExactly(new Voucher.NetPay("E1", money("-3200.00"), NEGATIVE_PAY_ACCOUNT, false));
         assertThat(signedOn(voucher, NEGATIVE_PAY_ACCOUNT)).isEqualTo(money("3200.00"));
         assertThat(signedOn(voucher, NET_PAY_ACCOUNT)).isEqualTo(Money.ZERO);
         assertThat(voucher.centralPostings()).extracting(PostingLine::account).doesNotContain(NET_PAY_ACCOUNT);
@@ -98,7 +98,7 @@ class NegativeNetPayTest {
         assertThat(specSignedOn(fixture.specOf("E1"), NET_PAY_ACCOUNT)).isEqualTo(money("3200.00"));
         assertThat(linesOn(voucher, NEGATIVE_PAY_ACCOUNT)).isEmpty();
         assertThat(fixture.spec).extracting(SpecRow::wageType).doesNotContain("9994");
-        assertThat(voucher.negativeNetPay()).containsExactly(new Voucher.NetPay("E1", money("-3200.00")));
+        assertThat(voucher.negativeNetPay()).containsExactly(new Voucher.NetPay("E1", money("-3200.00"), NET_PAY_ACCOUNT, false));
         assertThat(voucher.postable()).isTrue();
     }
 

@@ -32,7 +32,7 @@ import java.util.List;
 @Tag(name = "Employee debts", description = "Skyldige beløb on account 61.50 (SPEC §5) and the 61.50 view")
 class DebtController {
 
-    record OffsetRequest(String offsetId, Money amount, LocalDate postingDate, String payrollRunId) {
+    record OffsetRequest(String offsetId, Money amount, LocalDate postingDate, String payrollRunId, String counterAccount) {
     }
 
     record PaymentRequest(String paymentId, Money amount, LocalDate postingDate, String cashAccount) {
@@ -67,7 +67,8 @@ class DebtController {
     ResponseEntity<LedgerGateway.Result> offset(@PathVariable String debtId, @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"offsetId\":\"D-1001-2026-03-off-2026-04\","
                     + "\"amount\":\"2000.00\",\"postingDate\":\"2026-04-30\",\"payrollRunId\":\"2026-04\"}"))) @RequestBody OffsetRequest body) {
-        return ledger.send(new OffsetSkyldigtBeløb(debtId, body.offsetId(), body.amount(), body.postingDate(), body.payrollRunId()),
+        return ledger.send(new OffsetSkyldigtBeløb(debtId, body.offsetId(), body.amount(), body.postingDate(), body.payrollRunId(),
+                        body.counterAccount()),
                 body.offsetId());
     }
 

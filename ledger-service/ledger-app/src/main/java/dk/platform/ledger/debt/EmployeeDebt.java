@@ -60,8 +60,12 @@ public class EmployeeDebt {
         Check.id(c.offsetId(), "offsetId");
         Money amount = take(c.amount(), c.postingDate(), "an offset");
         Check.optionalId(c.payrollRunId(), "payrollRunId");
+        String reduced = c.counterAccount() == null ? counterAccount : Check.account(c.counterAccount(), "counterAccount");
+        if (reduced.equals(accounts.debtAccount())) {
+            throw new LedgerException.Invalid("counterAccount must not be the debt account " + accounts.debtAccount());
+        }
         apply(new SkyldigtBeløbOffset(debtId, c.offsetId(), amount, c.postingDate(), c.payrollRunId(), outstanding.minus(amount),
-                List.of(PostingLine.debit(counterAccount, amount), PostingLine.credit(accounts.debtAccount(), amount))));
+                List.of(PostingLine.debit(reduced, amount), PostingLine.credit(accounts.debtAccount(), amount))));
     }
 
     @CommandHandler

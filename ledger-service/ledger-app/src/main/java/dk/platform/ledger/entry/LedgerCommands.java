@@ -102,6 +102,8 @@ final class LedgerCommands {
             accounts.add(c.account());
         } else if (command instanceof RegisterSkyldigtBeløb c) {
             accounts.add(c.counterAccount());
+        } else if (command instanceof OffsetSkyldigtBeløb c && c.counterAccount() != null) {
+            accounts.add(c.counterAccount());
         } else if (command instanceof PaySkyldigtBeløb c) {
             accounts.add(c.cashAccount());
         }

@@ -62,6 +62,22 @@ class EmployeeDebtTest {
     }
 
     @Test
+    void anOffsetCanReduceThePayoutOnAnotherAccountThanTheDebtsCounterAccount() {
+        fixture.given(arisen(DebtKind.AUTO, "3200.00"))
+                .when(new OffsetSkyldigtBeløb("D-1", "OFF-1", m("2000.00"), APRIL, "2026-04", "0000000500"))
+                .expectEvents(new SkyldigtBeløbOffset("D-1", "OFF-1", m("2000.00"), APRIL, "2026-04", m("1200.00"),
+                        List.of(PostingLine.debit("0000000500", m("2000.00")), PostingLine.credit("61.50", m("2000.00")))));
+    }
+
+    @Test
+    void anOffsetAgainstTheDebtAccountItselfIsRefused() {
+        fixture.given(arisen(DebtKind.AUTO, "3200.00"))
+                .when(new OffsetSkyldigtBeløb("D-1", "OFF-1", m("2000.00"), APRIL, "2026-04", "61.50"))
+                .expectNoEvents()
+                .expectExceptionMessage("counterAccount must not be the debt account 61.50");
+    }
+
+    @Test
     void aCashPaymentCredits6150AndRecordsThe2913And8561Pair() {
         fixture.given(arisen(DebtKind.AUTO, "1200.00"))
                 .when(new PaySkyldigtBeløb("D-1", "PAY-1", m("1200.00"), APRIL, "5820"))

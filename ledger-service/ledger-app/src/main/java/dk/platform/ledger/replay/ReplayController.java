@@ -1,0 +1,37 @@
+package dk.platform.ledger.replay;
+
+import dk.platform.support.ProblemHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Replays of ledger.events for a named subscriber, from a global position, into the subscriber's own topic. */
+@RestController
+class ReplayController {
+
+    private final SubscriberReplays replays;
+
+    ReplayController(SubscriberReplays replays) {
+        this.replays = replays;
+    }
+
+    record ReplayRequest(String subscriber, Long fromPosition) {
+    }
+
+    @PostMapping("/api/admin/replays")
+    ResponseEntity<SubscriberReplays.Replay> start(@RequestBody ReplayRequest request) {
+        return ResponseEntity.accepted().body(replays.start(request.subscriber(),
+                request.fromPosition() == null ? 0 : request.fromPosition()));
+    }
+
+    @GetMapping("/api/admin/replays/{subscriber}")
+    ResponseEntity<Object> status(@PathVariable String subscriber) {
+        SubscriberReplays.Replay replay = replays.status(subscriber);
+        return replay == null ? ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found",
+                "no replay for subscriber '" + subscriber + "' since this instance started") : ResponseEntity.ok(replay);
+    }
+}
