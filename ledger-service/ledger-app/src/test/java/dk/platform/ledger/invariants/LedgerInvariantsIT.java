@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class LedgerInvariantsIT {
 
-    static final int SEQUENCES = Integer.getInteger("ledger.sequences", 300);
+    static final int SEQUENCES = Integer.getInteger("ledger.sequences", 400);
     static final int STEPS = 8;
 
     @Autowired
