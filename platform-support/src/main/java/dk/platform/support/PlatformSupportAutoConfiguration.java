@@ -21,6 +21,18 @@ public class PlatformSupportAutoConfiguration {
         return registration;
     }
 
+    /** {@code platform.request.max-bytes} for every path; {@code platform.request.limits.[/api/path]} for the paths that take files. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(org.springframework.core.env.Environment environment) {
+        long max = environment.getProperty("platform.request.max-bytes", Long.class, RequestSizeLimit.DEFAULT_MAX_BYTES);
+        java.util.Map<String, Long> limits = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("platform.request.limits", org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class,
+                        Long.class)).orElse(java.util.Map.of());
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(max, limits));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
     HealthIndicator kafkaHealthIndicator(KafkaProperties properties) {

@@ -52,7 +52,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        RequestSizeLimit.TooLarge tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large", tooLarge.getMessage());
+        }
         return problem(HttpStatus.BAD_REQUEST, "Malformed request", describe(ex));
+    }
+
+    @ExceptionHandler(RequestSizeLimit.TooLarge.class)
+    ResponseEntity<Object> tooLarge(RequestSizeLimit.TooLarge ex) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large", ex.getMessage());
+    }
+
+    /** A body cut off by the size limit, wherever in the cause chain the reader put it. */
+    static RequestSizeLimit.TooLarge tooLarge(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -78,6 +97,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        RequestSizeLimit.TooLarge tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         log.error("unexpected error", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the request could not be completed; quote the correlation id when reporting it");

@@ -80,6 +80,22 @@ public abstract class ServiceWithoutDatabaseContract {
     }
 
     @Test
+    void aDuplicateFieldIsAProblemJson400RatherThanItsLastValue() {
+        ResponseEntity<String> response = post("{\"text\": \"hi\", \"count\": 1, \"count\": 1000000}");
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(response.getBody()).contains("Duplicate field 'count'");
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsAProblemJson413() {
+        ResponseEntity<String> response = post("{\"text\": \"" + "x".repeat(1024 * 1024) + "\", \"count\": 1}");
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(response.getBody()).contains("larger than the 1048576 bytes accepted here");
+    }
+
+    @Test
     void wellFormedJsonIsAccepted() {
         ResponseEntity<String> response = post("{\"text\": \"hi\", \"count\": 1}");
         assertThat(response.getStatusCode().value()).isEqualTo(200);

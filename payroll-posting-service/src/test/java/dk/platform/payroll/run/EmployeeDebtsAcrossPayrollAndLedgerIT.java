@@ -9,10 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.math.BigDecimal;
@@ -20,6 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dk.platform.payroll.run.PayrollHttp.assertBalance;
+import static dk.platform.payroll.run.PayrollHttp.csv;
+import static dk.platform.payroll.run.PayrollHttp.json;
+import static dk.platform.payroll.run.PayrollHttp.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,7 +78,7 @@ class EmployeeDebtsAcrossPayrollAndLedgerIT {
         assertThat(actions(march)).containsExactlyInAnyOrder("POST payroll-2026-03-v1 ACCEPTED",
                 "REGISTER_DEBT payroll-2026-03-1001 ACCEPTED", "REGISTER_DEBT payroll-2026-03-2002 ACCEPTED");
         assertPostings("61.50", "payroll-2026-03-1001 D 3200.00", "payroll-2026-03-2002 D 25000.00");
-        assertBalance("0000000650", "0.00"); // the negative net pay moved by 9994 is now the debt
+        assertBalance(ledger, "0000000650", "0.00"); // the negative net pay moved by 9994 is now the debt
         assertDebt("1001", "AUTO", "3200.00", "0.00", "0.00", "0.00", "3200.00", "RB7050");
         assertDebt("2002", "MANUAL", "25000.00", "0.00", "0.00", "0.00", "25000.00", "RB7061");
         assertSummaryAgrees("28200.00");
@@ -114,8 +115,8 @@ class EmployeeDebtsAcrossPayrollAndLedgerIT {
         ledger.setUp("/api/skyldige-beloeb/payroll-2026-03-2002/write-offs",
                 "{\"writeOffId\":\"2002-wo-1\",\"amount\":\"15000.00\",\"postingDate\":\"2026-06-30\"}");
         assertDebt("2002", "MANUAL", "25000.00", "0.00", "10000.00", "15000.00", "0.00");
-        assertBalance("61.50", "0.00");
-        assertBalance("22.91", "15000.00");
+        assertBalance(ledger, "61.50", "0.00");
+        assertBalance(ledger, "22.91", "15000.00");
         assertSummaryAgrees("0.00");
 
         // run 2026-05: nothing outstanding, no more RB7050 and nothing offset
@@ -127,13 +128,13 @@ class EmployeeDebtsAcrossPayrollAndLedgerIT {
                 """);
         assertThat(warnings(may)).isEmpty();
         assertThat(actions(may)).containsExactly("POST payroll-2026-05-v1 ACCEPTED");
-        assertBalance("61.50", "0.00");
+        assertBalance(ledger, "61.50", "0.00");
     }
 
     private void setUp() {
         for (String[] wageType : List.of(new String[]{"1100", "Månedsløn"}, new String[]{"9991", "Nettoløn"},
                 new String[]{"9994", "Negativ nettoløn"}, new String[]{"8561", "Modregning skyldigt beløb"})) {
-            put("/api/wage-types/" + wageType[0], "{\"text\":\"" + wageType[1] + "\"}");
+            put(payroll, "/api/wage-types/" + wageType[0], "{\"text\":\"" + wageType[1] + "\"}");
         }
         ResponseEntity<JsonNode> copy = payroll.postForEntity("/api/charts/SD/copy", json("""
                 {"code":"D5","description":"Kontoplan med 9994","validFrom":"2026-01-01"}"""), JsonNode.class);
@@ -146,21 +147,19 @@ class EmployeeDebtsAcrossPayrollAndLedgerIT {
             ResponseEntity<JsonNode> added = payroll.postForEntity("/api/charts/D5/lines", json(line), JsonNode.class);
             assertThat(added.getStatusCode().value()).as(String.valueOf(added.getBody())).isEqualTo(201);
         }
-        put("/api/sorting-codes/S5", "{\"description\":\"Konto\",\"fields\":[\"account\"],\"pageBreak\":false}");
-        put("/api/employers/DEBTS", """
+        put(payroll, "/api/sorting-codes/S5", "{\"description\":\"Konto\",\"fields\":[\"account\"],\"pageBreak\":false}");
+        put(payroll, "/api/employers/DEBTS", """
                 {"name":"Skyldige beløb","sortingCode":"S5","chartPeriods":[{"from":"2026-01-01","chartCode":"D5"}]}""");
-        put("/api/employers/DEBTS/employees/1001", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"1010\"}]}");
-        put("/api/employers/DEBTS/employees/2002", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"1010\","
+        put(payroll, "/api/employers/DEBTS/employees/1001", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"1010\"}]}");
+        put(payroll, "/api/employers/DEBTS/employees/2002", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"1010\","
                 + "\"resigned\":true}]}");
-        put("/api/employers/DEBTS/employees/3003", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"1010\"}]}");
+        put(payroll, "/api/employers/DEBTS/employees/3003", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"1010\"}]}");
     }
 
     private JsonNode runAndApprove(String runId, String end, String csv) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("text/csv"));
         ResponseEntity<JsonNode> received = payroll.exchange("/api/payroll-runs?runId=" + runId + "&employerId=DEBTS"
                 + "&dispositionDate=" + end + "&periods=" + end.substring(0, 8) + "01.." + end, HttpMethod.POST,
-                new HttpEntity<>(csv, headers), JsonNode.class);
+                csv(csv), JsonNode.class);
         assertThat(received.getStatusCode().value()).as(String.valueOf(received.getBody())).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> run(runId).get("status").asText().equals("CALCULATED"));
         JsonNode warnings = payroll.getForObject("/api/payroll-runs/" + runId + "/warnings", JsonNode.class);
@@ -234,20 +233,6 @@ class EmployeeDebtsAcrossPayrollAndLedgerIT {
         return found;
     }
 
-    private static void assertBalance(String account, String expected) {
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(
-                new BigDecimal(ledger.get("/api/accounts/" + account).get("balance").asText()))
-                .as("balance of " + account).isEqualByComparingTo(expected));
-    }
 
-    private void put(String path, String body) {
-        ResponseEntity<JsonNode> response = payroll.exchange(path, HttpMethod.PUT, json(body), JsonNode.class);
-        assertThat(response.getStatusCode().is2xxSuccessful()).as(path + " " + response.getBody()).isTrue();
-    }
 
-    private static HttpEntity<String> json(String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
-    }
 }

@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import static dk.platform.payroll.run.PayrollHttp.assertBalance;
+import static dk.platform.payroll.run.PayrollHttp.csv;
+import static dk.platform.payroll.run.PayrollHttp.json;
+import static dk.platform.payroll.run.PayrollHttp.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,7 +70,7 @@ class PayrollToLedgerIT {
                 """;
         ResponseEntity<JsonNode> received = payroll.exchange("/api/payroll-runs?runId=R-2026-10&employerId=E2E"
                         + "&dispositionDate=2026-10-30&periods=2026-10-01..2026-10-31", HttpMethod.POST,
-                new HttpEntity<>(csv, headers(MediaType.parseMediaType("text/csv"))), JsonNode.class);
+                csv(csv), JsonNode.class);
         assertThat(received.getStatusCode().value()).as(String.valueOf(received.getBody())).isEqualTo(202);
         JsonNode run = awaitStatus("R-2026-10", "CALCULATED");
         JsonNode voucher = run.get("vouchers").get(0);
@@ -86,9 +86,9 @@ class PayrollToLedgerIT {
         ResponseEntity<JsonNode> approved = approve("R-2026-10");
         assertThat(approved.getBody().get("status").asText()).as(approved.getBody().toString()).isEqualTo("POSTED");
         assertThat(approve("R-2026-10").getBody().get("ledger")).as("approving twice posts once").hasSize(1);
-        assertBalance("0000000400", "55000.50");
-        assertBalance("0000000500", "-37000.50");
-        assertBalance("0000000600", "-18000.00");
+        assertBalance(ledger, "0000000400", "55000.50");
+        assertBalance(ledger, "0000000500", "-37000.50");
+        assertBalance(ledger, "0000000600", "-18000.00");
         JsonNode expense = ledger.get("/api/accounts/0000000400");
         assertThat(expense.get("postings").findValuesAsText("entryId")).containsExactly("payroll-R-2026-10-v1");
 
@@ -102,16 +102,16 @@ class PayrollToLedgerIT {
         assertThat(check.getStatusCode().value()).as(String.valueOf(check.getBody())).isEqualTo(200);
         assertThat(check.getBody().get("kind").asText()).isEqualTo("CHECK");
         assertThat(check.getBody().get("centralLines").toString()).contains("0000000410");
-        assertBalance("0000000410", "0.00");
+        assertBalance(ledger, "0000000410", "0.00");
 
         ResponseEntity<JsonNode> reposted = payroll.postForEntity("/api/payroll-runs/R-2026-10/reposting", null, JsonNode.class);
         assertThat(reposted.getStatusCode().value()).as(String.valueOf(reposted.getBody())).isIn(200, 202);
         JsonNode after = awaitStatus("R-2026-10", "POSTED");
         assertThat(after.get("postedEntryId").asText()).isEqualTo("payroll-R-2026-10-v3");
         assertThat(after.get("vouchers").findValuesAsText("kind")).containsExactly("RUN", "CHECK", "REPOSTING");
-        assertBalance("0000000400", "30000.00");
-        assertBalance("0000000410", "25000.50");
-        assertBalance("0000000500", "-37000.50");
+        assertBalance(ledger, "0000000400", "30000.00");
+        assertBalance(ledger, "0000000410", "25000.50");
+        assertBalance(ledger, "0000000500", "-37000.50");
         assertThat(ledger.get("/api/accounts/0000000400").get("postings").findValuesAsText("entryId"))
                 .containsExactly("payroll-R-2026-10-v1", "payroll-R-2026-10-v1-r", "payroll-R-2026-10-v3");
     }
@@ -148,12 +148,12 @@ class PayrollToLedgerIT {
         String chart = employer.equals("E2E") ? "E2" : "M1";
         for (String[] wageType : List.of(new String[]{"1100", "Månedsløn"}, new String[]{"1200", "Tillæg"},
                 new String[]{"8600", "A-skat"}, new String[]{"9991", "Nettoløn"})) {
-            put("/api/wage-types/" + wageType[0], "{\"text\":\"" + wageType[1] + "\"}");
+            put(payroll, "/api/wage-types/" + wageType[0], "{\"text\":\"" + wageType[1] + "\"}");
         }
         ResponseEntity<JsonNode> copy = payroll.postForEntity("/api/charts/SD/copy", json("""
                 {"code":"%s","description":"Testkontoplan","validFrom":"2026-01-01"}""".formatted(chart)), JsonNode.class);
         assertThat(copy.getStatusCode().value()).as(String.valueOf(copy.getBody())).isEqualTo(201);
-        put("/api/charts/" + chart, """
+        put(payroll, "/api/charts/" + chart, """
                 {"description":"Testkontoplan","validFrom":"2026-01-01","groupField":"department"}""");
         for (String line : List.of(
                 "{\"group\":\"*\",\"wageType\":\"1100\",\"seq\":1,\"side\":\"D\",\"account\":\"0000000400\",\"deptCode\":\"ANS\"}",
@@ -162,11 +162,11 @@ class PayrollToLedgerIT {
             ResponseEntity<JsonNode> added = payroll.postForEntity("/api/charts/" + chart + "/lines", json(line), JsonNode.class);
             assertThat(added.getStatusCode().value()).as(String.valueOf(added.getBody())).isEqualTo(201);
         }
-        put("/api/sorting-codes/S1", "{\"description\":\"Afdeling og konto\",\"fields\":[\"department\",\"account\"],\"pageBreak\":false}");
-        put("/api/employers/" + employer, """
+        put(payroll, "/api/sorting-codes/S1", "{\"description\":\"Afdeling og konto\",\"fields\":[\"department\",\"account\"],\"pageBreak\":false}");
+        put(payroll, "/api/employers/" + employer, """
                 {"name":"Testkommune","sortingCode":"S1","chartPeriods":[{"from":"2026-01-01","chartCode":"%s"}]}""".formatted(chart));
-        put("/api/employers/" + employer + "/employees/1001", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"1010\"}]}");
-        put("/api/employers/" + employer + "/employees/1002", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"2020\"}]}");
+        put(payroll, "/api/employers/" + employer + "/employees/1001", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"1010\"}]}");
+        put(payroll, "/api/employers/" + employer + "/employees/1002", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"2020\"}]}");
     }
 
     private ResponseEntity<JsonNode> approve(String runId) {
@@ -178,26 +178,7 @@ class PayrollToLedgerIT {
                 run -> run.get("status").asText().equals(status));
     }
 
-    /** The konto view follows the event store within moments. */
-    private static void assertBalance(String account, String expected) {
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(
-                new BigDecimal(ledger.get("/api/accounts/" + account).get("balance").asText()))
-                .as("balance of " + account).isEqualByComparingTo(expected));
-    }
 
-    private void put(String path, String body) {
-        ResponseEntity<JsonNode> response = payroll.exchange(path, HttpMethod.PUT, json(body), JsonNode.class);
-        assertThat(response.getStatusCode().is2xxSuccessful()).as(path + " " + response.getBody()).isTrue();
-    }
 
-    private static HttpEntity<String> json(String body) {
-        return new HttpEntity<>(body, headers(MediaType.APPLICATION_JSON));
-    }
 
-    private static HttpHeaders headers(MediaType type) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(type);
-        headers.set("X-User", "e2e-test");
-        return headers;
-    }
 }

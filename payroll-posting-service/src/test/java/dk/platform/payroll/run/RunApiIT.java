@@ -13,16 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dk.platform.payroll.run.PayrollHttp.csv;
+import static dk.platform.payroll.run.PayrollHttp.json;
+import static dk.platform.payroll.run.PayrollHttp.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -138,7 +138,7 @@ class RunApiIT {
         awaitStatus("R-CHECK-" + employer, "CALCULATED");
         String later = "L" + employer.substring(employer.length() - 1);
         copyChart(chartOf(employer), later, "2026-11-01");
-        put("/api/employers/" + employer, """
+        put(payroll, "/api/employers/" + employer, """
                 {"name":"Test","sortingCode":"S1","chartPeriods":[{"from":"2026-01-01","chartCode":"%s"}]}""".formatted(later));
         ResponseEntity<JsonNode> check = payroll.postForEntity("/api/payroll-runs/R-CHECK-" + employer + "/posting-check", null,
                 JsonNode.class);
@@ -227,8 +227,8 @@ class RunApiIT {
 
     private String employer() {
         String employer = "EMP" + EMPLOYERS.incrementAndGet();
-        put("/api/wage-types/1100", "{\"text\":\"Månedsløn\"}");
-        put("/api/wage-types/9991", "{\"text\":\"Nettoløn\"}");
+        put(payroll, "/api/wage-types/1100", "{\"text\":\"Månedsløn\"}");
+        put(payroll, "/api/wage-types/9991", "{\"text\":\"Nettoløn\"}");
         String chart = chartOf(employer);
         copyChart("SD", chart, "2026-01-01");
         for (String line : List.of(
@@ -237,10 +237,10 @@ class RunApiIT {
             ResponseEntity<JsonNode> added = payroll.postForEntity("/api/charts/" + chart + "/lines", json(line), JsonNode.class);
             assertThat(added.getStatusCode().value()).as(String.valueOf(added.getBody())).isEqualTo(201);
         }
-        put("/api/sorting-codes/S1", "{\"description\":\"Afdeling og konto\",\"fields\":[\"department\",\"account\"],\"pageBreak\":false}");
-        put("/api/employers/" + employer, """
+        put(payroll, "/api/sorting-codes/S1", "{\"description\":\"Afdeling og konto\",\"fields\":[\"department\",\"account\"],\"pageBreak\":false}");
+        put(payroll, "/api/employers/" + employer, """
                 {"name":"Test","sortingCode":"S1","chartPeriods":[{"from":"2026-01-01","chartCode":"%s"}]}""".formatted(chart));
-        put("/api/employers/" + employer + "/employees/1001", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"1010\"}]}");
+        put(payroll, "/api/employers/" + employer + "/employees/1001", "{\"employment\":[{\"from\":\"2020-01-01\",\"department\":\"1010\"}]}");
         return employer;
     }
 
@@ -285,23 +285,12 @@ class RunApiIT {
     }
 
     private ResponseEntity<JsonNode> postCsv(String runId, String employer, String csv) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("text/csv"));
         return payroll.exchange("/api/payroll-runs?runId=" + runId + "&employerId=" + employer
-                + "&dispositionDate=2026-10-30&periods=2026-10-01..2026-10-31", HttpMethod.POST, new HttpEntity<>(csv, headers),
+                + "&dispositionDate=2026-10-30&periods=2026-10-01..2026-10-31", HttpMethod.POST, csv(csv),
                 JsonNode.class);
     }
 
-    private void put(String path, String body) {
-        ResponseEntity<JsonNode> response = payroll.exchange(path, HttpMethod.PUT, json(body), JsonNode.class);
-        assertThat(response.getStatusCode().is2xxSuccessful()).as(path + " " + response.getBody()).isTrue();
-    }
 
-    private static HttpEntity<String> json(String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
-    }
 
     private static void assertProblem(ResponseEntity<JsonNode> response, int status, String detail) {
         assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);

@@ -2,118 +2,140 @@ package dk.platform.ledger.admin;
 
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.infra.axon.AxonConfig;
+import dk.platform.ledger.infra.mongo.ViewCollections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * The tracking processors and the views they build: where each stands against the event store,
- * a deterministic digest of each view (so a rebuilt view can be shown equal to the live one),
- * and a rebuild from the event store.
+ * a deterministic digest of each view and a check of SPEC §1.8 on it (so a rebuilt view can be
+ * shown equal to the live one, and sound), and a rebuild into new collections ({@link ViewRebuilds}).
  */
 @RestController
-@Tag(name = "Admin", description = "Projections: position, lag, checksum and rebuild")
+@Tag(name = "Admin", description = "Projections: position, lag, checksum, verification and rebuild")
 class ProjectionAdminController {
 
-    private static final Logger log = LoggerFactory.getLogger(ProjectionAdminController.class);
-
-    /** The MongoDB collections each view processor builds, in digest order. */
-    static final Map<String, List<String>> VIEWS = Map.of(
-            "open-items", List.of("open_items", "open_items_by_party"),
-            "konto", List.of("accounts", "account_months"),
-            "debts", List.of("employee_debts", "debts_by_employee"));
-
     record ProjectionStatus(String name, boolean view, boolean running, boolean error, boolean replaying, Long position,
-                            long headPosition, Long lag, int segments) {
+                            long headPosition, Long lag, int segments, Integer generation, ViewRebuilds.Progress rebuild) {
     }
 
-    record Checksum(String name, long documents, String checksum, Long position, Map<String, Long> collections) {
+    record Checksum(String name, int generation, long documents, String checksum, Long position, Map<String, Long> collections) {
     }
 
-    record RebuildStarted(String name, long headPosition, String status) {
+    record Verification(String name, int generation, String checksum, long documents, boolean holds,
+                        List<RebuildableView.Invariant> invariants, Map<String, Long> positions) {
     }
 
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final ViewRebuilds rebuilds;
+    private final ViewCollections collections;
     private final MongoTemplate mongo;
     private final JdbcTemplate jdbc;
 
-    ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, MongoTemplate mongo, JdbcTemplate jdbc) {
+    ProjectionAdminController(EventProcessingConfiguration processing, ViewRebuilds rebuilds, ViewCollections collections,
+                              MongoTemplate mongo, JdbcTemplate jdbc) {
         this.processing = processing;
-        this.eventStore = eventStore;
+        this.rebuilds = rebuilds;
+        this.collections = collections;
         this.mongo = mongo;
         this.jdbc = jdbc;
     }
 
     @GetMapping("/api/admin/projections")
-    @Operation(summary = "Each tracking processor with its position, the event store's head position, the lag in events and whether it is replaying")
+    @Operation(summary = "Each tracking processor with its position, the event store's head position, the lag in events and whether it is"
+            + " replaying; for a view, the generation readers use and its latest rebuild (events done, total, events/s, ETA, state)")
     List<ProjectionStatus> projections() {
-        long head = head();
+        long head = rebuilds.head();
         return AxonConfig.TRACKING_PROCESSORS.stream().map(name -> status(name, head)).toList();
     }
 
     @GetMapping("/api/admin/projections/{name}/checksum")
     @Operation(summary = "A deterministic SHA-256 digest of a view's documents (sorted by _id, canonical JSON without bookkeeping fields)",
-            description = "Views: open-items, konto, debts. Equal checksums mean equal views; position is the processor's position when"
-                    + " the digest was taken (the view may move on while it is read, so compare views that have caught up).")
+            description = "Views: open-items, konto, debts. Equal checksums mean equal views, whatever generation holds them; position is"
+                    + " the processor's position when the digest was taken (the view may move on while it is read, so compare views"
+                    + " that have caught up).")
     Checksum checksum(@PathVariable String name) {
-        List<String> collections = collectionsOf(name);
-        Long position = position(processor(name).processingStatus().values());
-        ViewChecksum sum = new ViewChecksum();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String collection : collections) {
-            long before = sum.documents();
-            sum.collection(collection);
-            for (Document d : mongo.getCollection(collection).find().sort(new Document("_id", 1))) {
-                sum.document(d);
+        RebuildableView view = rebuilds.view(name);
+        return checksum(view, collections.live(name));
+    }
+
+    @GetMapping("/api/admin/projections/{name}/verification")
+    @Operation(summary = "The view's checksum and the SPEC §1.8 invariants (§5 for debts) checked on its documents: {checksum, invariants, holds}",
+            description = "Checks that compare two views (a control account's balance in konto against its open items; 61.50 against the"
+                    + " debts) are read again, up to 2 s, until every view processor stands at one position while they are read.")
+    Verification verification(@PathVariable String name) {
+        RebuildableView view = rebuilds.view(name);
+        int generation = collections.live(name);
+        Checksum sum = checksum(view, generation);
+        List<RebuildableView.Invariant> invariants;
+        Map<String, Long> positions;
+        int attempt = 0;
+        while (true) {
+            Map<String, Long> before = viewPositions();
+            invariants = view.invariants(generation);
+            positions = viewPositions();
+            boolean stillAndLevel = before.equals(positions) && new HashSet<>(positions.values()).size() == 1;
+            if (stillAndLevel || invariants.stream().allMatch(RebuildableView.Invariant::holds) || ++attempt == 20) {
+                break;
             }
-            counts.put(collection, sum.documents() - before);
+            sleep(100);
         }
-        return new Checksum(name, sum.documents(), sum.hex(), position, counts);
+        return new Verification(name, generation, sum.checksum(), sum.documents(),
+                invariants.stream().allMatch(RebuildableView.Invariant::holds), invariants, positions);
     }
 
     @PostMapping("/api/admin/projections/{name}/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Resets a view and replays it from the event store; follow progress on GET /api/admin/projections",
-            description = "The view is dropped and rebuilt in place, so it reads incomplete until the processor has caught up.")
-    RebuildStarted rebuild(@PathVariable String name) {
-        collectionsOf(name);
-        StreamingEventProcessor p = processor(name);
-        long head = head();
-        log.info("Rebuilding view {} from the event store (head position {})", name, head);
-        p.shutDown();
-        p.resetTokens();
-        p.start();
-        return new RebuildStarted(name, head, "replaying");
+    @Operation(summary = "Rebuilds a view from the event store into new collections, then switches readers to them; follow it on GET"
+            + " /api/admin/projections",
+            description = "The live view stays complete, current and readable until the switch. maxEventsPerSecond (optional) throttles"
+                    + " the replay. 409 while the view is being rebuilt.")
+    ViewRebuilds.Progress rebuild(@PathVariable String name, @RequestParam(defaultValue = "0") int maxEventsPerSecond) {
+        if (maxEventsPerSecond < 0) {
+            throw new LedgerException.Invalid("maxEventsPerSecond must be 0 (no limit) or more, not " + maxEventsPerSecond);
+        }
+        return rebuilds.start(name, maxEventsPerSecond);
     }
 
-    private List<String> collectionsOf(String name) {
-        List<String> collections = VIEWS.get(name);
-        if (collections == null) {
-            throw new LedgerException.NotFound("no view named '" + name + "' (views: " + String.join(", ", VIEWS.keySet().stream().sorted().toList()) + ")");
+    private Checksum checksum(RebuildableView view, int generation) {
+        Long position = ViewRebuilds.position(processor(view.name()));
+        ViewChecksum sum = new ViewChecksum();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String collection : view.collections()) {
+            long before = sum.documents();
+            sum.collection(collection); // the generation-0 name: the digest is of the content, not of where it lives
+            for (Document d : mongo.getCollection(ViewCollections.name(collection, generation)).find().sort(new Document("_id", 1))) {
+                sum.document(d);
+            }
+            counts.put(collection, sum.documents() - before);
         }
-        return collections;
+        return new Checksum(view.name(), generation, sum.documents(), sum.hex(), position, counts);
+    }
+
+    private Map<String, Long> viewPositions() {
+        Map<String, Long> positions = new TreeMap<>();
+        rebuilds.views().keySet().forEach(name -> positions.put(name, ViewRebuilds.position(processor(name))));
+        return positions;
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -124,28 +146,21 @@ class ProjectionAdminController {
     private ProjectionStatus status(String name, long head) {
         StreamingEventProcessor p = processor(name);
         Collection<EventTrackerStatus> segments = p.processingStatus().values();
-        Long position = position(segments);
+        Long position = ViewRebuilds.position(p);
         Long lag = position == null ? null : position >= head ? 0L
                 : jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry WHERE globalIndex > ?", Long.class, position);
-        return new ProjectionStatus(name, VIEWS.containsKey(name), p.isRunning(), p.isError(),
-                segments.stream().anyMatch(EventTrackerStatus::isReplaying), position, head, lag, segments.size());
+        boolean view = rebuilds.views().containsKey(name);
+        return new ProjectionStatus(name, view, p.isRunning(), p.isError(),
+                segments.stream().anyMatch(EventTrackerStatus::isReplaying), position, head, lag, segments.size(),
+                view ? collections.live(name) : null, view ? rebuilds.progress(name).orElse(null) : null);
     }
 
-    /** The lowest position over the processor's segments: every event up to it is in the view; null when no segment is claimed here. */
-    private static Long position(Collection<EventTrackerStatus> segments) {
-        if (segments.isEmpty()) {
-            return null;
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        long min = Long.MAX_VALUE;
-        for (EventTrackerStatus s : segments) {
-            min = Math.min(min, s.getCurrentPosition().orElse(-1));
-        }
-        return min;
-    }
-
-    private long head() {
-        TrackingToken token = eventStore.createHeadToken();
-        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-        return position.orElse(-1);
     }
 }

@@ -6,6 +6,7 @@ import dk.platform.ledger.api.command.PaySkyldigtBeløb;
 import dk.platform.ledger.api.command.RegisterSkyldigtBeløb;
 import dk.platform.ledger.api.command.WriteOffSkyldigtBeløb;
 import dk.platform.ledger.domain.LedgerException;
+import dk.platform.ledger.infra.mongo.ViewCollections;
 import dk.platform.ledger.infra.web.LedgerGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,11 +44,13 @@ class DebtController {
     private final LedgerGateway ledger;
     private final MongoTemplate mongo;
     private final DebtLookups lookups;
+    private final ViewCollections views;
 
-    DebtController(LedgerGateway ledger, MongoTemplate mongo, DebtLookups lookups) {
+    DebtController(LedgerGateway ledger, MongoTemplate mongo, DebtLookups lookups, ViewCollections views) {
         this.ledger = ledger;
         this.mongo = mongo;
         this.lookups = lookups;
+        this.views = views;
     }
 
     @PostMapping("/api/skyldige-beloeb")
@@ -90,13 +93,15 @@ class DebtController {
     @Operation(summary = "The 61.50 view: an employee's debts (all debts without employeeNo)")
     @SuppressWarnings("unchecked")
     List<DebtView> list(@RequestParam(required = false) String employeeNo) {
+        int generation = views.live(DebtProjection.NAME);
+        String collection = ViewCollections.name(DebtView.COLLECTION, generation);
         List<DebtView> debts;
         if (employeeNo == null) {
-            debts = mongo.findAll(DebtView.class);
+            debts = mongo.findAll(DebtView.class, collection);
         } else {
-            Document index = mongo.findById(employeeNo, Document.class, DebtProjection.BY_EMPLOYEE);
+            Document index = mongo.findById(employeeNo, Document.class, ViewCollections.name(DebtProjection.BY_EMPLOYEE, generation));
             List<String> ids = index == null ? List.of() : (List<String>) index.get("debtIds");
-            debts = ids.isEmpty() ? List.of() : mongo.find(Query.query(Criteria.where("_id").in(ids)), DebtView.class);
+            debts = ids.isEmpty() ? List.of() : mongo.find(Query.query(Criteria.where("_id").in(ids)), DebtView.class, collection);
         }
         return debts.stream().sorted(Comparator.comparing((DebtView d) -> d.postingDate).thenComparing(d -> d.debtId)).toList();
     }
@@ -104,7 +109,7 @@ class DebtController {
     @GetMapping("/api/skyldige-beloeb/{debtId}")
     @Operation(summary = "One debt with its history")
     DebtView get(@PathVariable String debtId) {
-        DebtView v = mongo.findById(debtId, DebtView.class);
+        DebtView v = mongo.findById(debtId, DebtView.class, views.current(DebtProjection.NAME, DebtView.COLLECTION));
         if (v == null) {
             throw new LedgerException.NotFound("no employee debt '" + debtId + "'");
         }

@@ -5,10 +5,12 @@ import dk.platform.ledger.api.event.SkyldigtBeløbOffset;
 import dk.platform.ledger.api.event.SkyldigtBeløbPaid;
 import dk.platform.ledger.api.event.SkyldigtBeløbRegistered;
 import dk.platform.ledger.api.event.SkyldigtBeløbWrittenOff;
+import dk.platform.ledger.infra.mongo.ViewCollections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -17,8 +19,12 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
-/** Builds the 61.50 view; a debt's events come from its own aggregate, so its sequence number makes each handler idempotent. */
+/**
+ * Builds the 61.50 view; a debt's events come from its own aggregate, so its sequence number makes each handler idempotent.
+ * The Spring bean writes the live generation; a rebuild makes another instance for a new one ({@link DebtViewAdmin}).
+ */
 @Component
 @ProcessingGroup(DebtProjection.NAME)
 class DebtProjection {
@@ -27,14 +33,22 @@ class DebtProjection {
     static final String BY_EMPLOYEE = "debts_by_employee";
 
     private final MongoTemplate mongo;
+    private final IntSupplier generation;
 
-    DebtProjection(MongoTemplate mongo) {
+    @Autowired
+    DebtProjection(MongoTemplate mongo, ViewCollections views) {
+        this(mongo, () -> views.live(NAME));
+    }
+
+    DebtProjection(MongoTemplate mongo, IntSupplier generation) {
         this.mongo = mongo;
+        this.generation = generation;
     }
 
     @EventHandler
     void on(SkyldigtBeløbRegistered e) {
-        if (mongo.findById(e.debtId(), DebtView.class) == null) {
+        String debts = in(DebtView.COLLECTION);
+        if (mongo.findById(e.debtId(), DebtView.class, debts) == null) {
             DebtView v = new DebtView();
             v.debtId = e.debtId();
             v.employeeNo = e.employeeNo();
@@ -45,9 +59,9 @@ class DebtProjection {
             v.outstanding = e.amount();
             v.history.add(new DebtView.HistoryEntry("SkyldigtBeløbRegistered", e.debtId(), e.postingDate(), e.amount(), e.payrollRunId()));
             v.updateWarnings();
-            mongo.save(v);
+            mongo.save(v, debts);
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(e.employeeNo())), new Update().addToSet("debtIds", e.debtId()), BY_EMPLOYEE);
+        mongo.upsert(Query.query(Criteria.where("_id").is(e.employeeNo())), new Update().addToSet("debtIds", e.debtId()), in(BY_EMPLOYEE));
     }
 
     @EventHandler
@@ -70,13 +84,18 @@ class DebtProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(DebtView.class);
-        mongo.dropCollection(BY_EMPLOYEE);
+        mongo.dropCollection(in(DebtView.COLLECTION));
+        mongo.dropCollection(in(BY_EMPLOYEE));
+    }
+
+    private String in(String collection) {
+        return ViewCollections.name(collection, generation.getAsInt());
     }
 
     private void change(String debtId, long sequence, String type, String id, LocalDate date, Money amount, String runId,
                         Money outstanding, Consumer<DebtView> change) {
-        DebtView v = mongo.findById(debtId, DebtView.class);
+        String debts = in(DebtView.COLLECTION);
+        DebtView v = mongo.findById(debtId, DebtView.class, debts);
         if (v == null || v.lastSequence >= sequence) {
             return;
         }
@@ -85,6 +104,6 @@ class DebtProjection {
         v.history.add(new DebtView.HistoryEntry(type, id, date, amount, runId));
         v.lastSequence = sequence;
         v.updateWarnings();
-        mongo.save(v);
+        mongo.save(v, debts);
     }
 }

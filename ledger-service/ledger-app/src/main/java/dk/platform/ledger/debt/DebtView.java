@@ -14,6 +14,8 @@ import java.util.List;
 @Document("employee_debts")
 public class DebtView {
 
+    public static final String COLLECTION = "employee_debts";
+
     public record Warning(String code, String payrollRunId) {
     }
 

@@ -34,6 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -147,11 +148,33 @@ public class JournalEntry {
         }
     }
 
+    /**
+     * Gives back what an entry allocated (a reversal or an unapply). Giving back a negative
+     * allocation (a negative write-off raised the remaining amount) lowers the remaining amount, so
+     * after later payments it could pass zero: that is refused, as any allocation past zero is.
+     */
     @CommandHandler
     public void handle(ReleaseAllocations c) {
         OpenItemState it = requireOpenItem();
+        List<AppliedAmount> released = List.copyOf(it.allocationsBy.getOrDefault(c.entryId(), List.of()));
+        Money after = it.remaining;
+        Map<String, Money> linesAfter = new java.util.HashMap<>(it.lineRemaining);
+        for (AppliedAmount a : released) {
+            after = after.plus(a.amount());
+            if (a.lineId() != null && linesAfter.containsKey(a.lineId())) {
+                linesAfter.merge(a.lineId(), a.amount(), Money::plus);
+            }
+        }
+        int sign = it.amount.signum();
+        boolean pastZero = after.signum() * sign < 0 || linesAfter.entrySet().stream()
+                .anyMatch(l -> l.getValue().signum() * it.lineAmounts.get(l.getKey()).signum() < 0);
+        if (pastZero) {
+            throw new LedgerException.RuleViolation("giving back what " + c.entryId() + " allocated to open item " + entryId
+                    + " would take its remaining amount past zero (" + it.remaining + " would become " + after
+                    + "); undo the later payment or application first");
+        }
         Money remaining = it.remaining;
-        for (AppliedAmount a : List.copyOf(it.allocationsBy.getOrDefault(c.entryId(), List.of()))) {
+        for (AppliedAmount a : released) {
             remaining = remaining.plus(a.amount());
             apply(new OpenItemAllocationReleased(entryId, c.entryId(), a.lineId(), a.amount(), c.reason(), c.postingDate(), remaining));
         }

@@ -17,6 +17,8 @@ import java.util.List;
 @Document("account_months")
 public class AccountMonth {
 
+    public static final String COLLECTION = "account_months";
+
     public record Posting(String eventId, int line, String entryId, LocalDate postingDate, String text, Money debit, Money credit,
                           PostingLine.GeneratedBy generatedBy) {
         Money signed() {

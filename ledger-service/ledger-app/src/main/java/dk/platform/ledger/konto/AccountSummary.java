@@ -11,6 +11,8 @@ import java.util.TreeMap;
 @Document("accounts")
 public class AccountSummary {
 
+    public static final String COLLECTION = "accounts";
+
     public record MonthTotals(Money debit, Money credit) {
     }
 

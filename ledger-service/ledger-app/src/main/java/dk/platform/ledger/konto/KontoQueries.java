@@ -1,6 +1,7 @@
 package dk.platform.ledger.konto;
 
 import dk.platform.ledger.api.Money;
+import dk.platform.ledger.infra.mongo.ViewCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,13 +35,19 @@ public class KontoQueries {
     }
 
     private final MongoTemplate mongo;
+    private final ViewCollections views;
 
-    KontoQueries(MongoTemplate mongo) {
+    KontoQueries(MongoTemplate mongo, ViewCollections views) {
         this.mongo = mongo;
+        this.views = views;
     }
 
     public Optional<AccountView> account(String number, LocalDate asOf) {
-        AccountSummary summary = mongo.findById(number, AccountSummary.class);
+        return account(number, asOf, views.live(KontoProjection.NAME));
+    }
+
+    private Optional<AccountView> account(String number, LocalDate asOf, int generation) {
+        AccountSummary summary = mongo.findById(number, AccountSummary.class, ViewCollections.name(AccountSummary.COLLECTION, generation));
         if (summary == null) {
             return Optional.empty();
         }
@@ -48,7 +55,8 @@ public class KontoQueries {
                 .filter(m -> asOf == null || m.compareTo(month(asOf)) <= 0)
                 .map(m -> AccountMonth.id(number, m)).toList();
         List<AccountMonth> buckets = ids.isEmpty() ? List.of()
-                : mongo.find(Query.query(Criteria.where("_id").in(ids)), AccountMonth.class);
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), AccountMonth.class,
+                        ViewCollections.name(AccountMonth.COLLECTION, generation));
         List<AccountPosting> postings = new ArrayList<>();
         Money debit = Money.ZERO;
         Money credit = Money.ZERO;
@@ -66,10 +74,11 @@ public class KontoQueries {
     }
 
     public TrialBalance trialBalance(LocalDate asOf) {
+        int generation = views.live(KontoProjection.NAME);
         List<TrialBalanceLine> lines = new ArrayList<>();
         Money total = Money.ZERO;
-        for (AccountSummary a : mongo.findAll(AccountSummary.class)) {
-            Money balance = balance(a, asOf);
+        for (AccountSummary a : mongo.findAll(AccountSummary.class, ViewCollections.name(AccountSummary.COLLECTION, generation))) {
+            Money balance = balance(a, asOf, generation);
             lines.add(new TrialBalanceLine(a.number, a.name, a.type.name(), balance));
             total = total.plus(balance);
         }
@@ -78,7 +87,7 @@ public class KontoQueries {
     }
 
     /** Whole months from their totals; only the as-of month itself is read posting by posting. */
-    private Money balance(AccountSummary a, LocalDate asOf) {
+    private Money balance(AccountSummary a, LocalDate asOf, int generation) {
         Money balance = Money.ZERO;
         String asOfMonth = asOf == null ? null : month(asOf);
         for (Map.Entry<String, AccountSummary.MonthTotals> m : a.months.entrySet()) {
@@ -86,7 +95,8 @@ public class KontoQueries {
             if (cmp < 0) {
                 balance = balance.plus(m.getValue().debit()).minus(m.getValue().credit());
             } else if (cmp == 0) {
-                AccountMonth bucket = mongo.findById(AccountMonth.id(a.number, m.getKey()), AccountMonth.class);
+                AccountMonth bucket = mongo.findById(AccountMonth.id(a.number, m.getKey()), AccountMonth.class,
+                        ViewCollections.name(AccountMonth.COLLECTION, generation));
                 if (bucket != null) {
                     for (AccountMonth.Posting p : bucket.postings) {
                         if (!p.postingDate().isAfter(asOf)) {

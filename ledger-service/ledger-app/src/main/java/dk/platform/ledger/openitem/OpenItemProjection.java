@@ -7,10 +7,12 @@ import dk.platform.ledger.api.event.OpenItemAllocated;
 import dk.platform.ledger.api.event.OpenItemAllocationReleased;
 import dk.platform.ledger.api.event.OpenItemRegistered;
 import dk.platform.ledger.api.event.PaymentApplied;
+import dk.platform.ledger.infra.mongo.ViewCollections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,11 +21,14 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * Builds the open-item view. All events of an item come from the item's own aggregate, so the
  * aggregate sequence number orders them: an event at or below {@code lastSequence} was already
  * applied (a redelivery after a crash) and is skipped. No transactions needed.
+ * The Spring bean is the live projection and writes the generation readers use; a rebuild
+ * makes another instance that writes a new generation beside it ({@link OpenItemViewAdmin}).
  */
 @Component
 @ProcessingGroup(OpenItemProjection.NAME)
@@ -33,9 +38,16 @@ class OpenItemProjection {
     static final String PARTIES = "open_items_by_party";
 
     private final MongoTemplate mongo;
+    private final IntSupplier generation;
 
-    OpenItemProjection(MongoTemplate mongo) {
+    @Autowired
+    OpenItemProjection(MongoTemplate mongo, ViewCollections views) {
+        this(mongo, () -> views.live(NAME));
+    }
+
+    OpenItemProjection(MongoTemplate mongo, IntSupplier generation) {
         this.mongo = mongo;
+        this.generation = generation;
     }
 
     @EventHandler
@@ -113,8 +125,12 @@ class OpenItemProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(OpenItemView.class);
-        mongo.dropCollection(PARTIES);
+        mongo.dropCollection(in(OpenItemView.COLLECTION));
+        mongo.dropCollection(in(PARTIES));
+    }
+
+    private String in(String collection) {
+        return ViewCollections.name(collection, generation.getAsInt());
     }
 
     private static String historyType(AllocationReason reason) {
@@ -137,20 +153,22 @@ class OpenItemProjection {
 
     private void create(OpenItemView v) {
         v.updateStatus();
-        if (mongo.findById(v.openItemId, OpenItemView.class) == null) {
-            mongo.save(v);
+        String items = in(OpenItemView.COLLECTION);
+        if (mongo.findById(v.openItemId, OpenItemView.class, items) == null) {
+            mongo.save(v, items);
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(v.party)), new Update().addToSet("itemIds", v.openItemId), PARTIES);
+        mongo.upsert(Query.query(Criteria.where("_id").is(v.party)), new Update().addToSet("itemIds", v.openItemId), in(PARTIES));
     }
 
     private void change(String openItemId, long sequence, Consumer<OpenItemView> change) {
-        OpenItemView v = mongo.findById(openItemId, OpenItemView.class);
+        String items = in(OpenItemView.COLLECTION);
+        OpenItemView v = mongo.findById(openItemId, OpenItemView.class, items);
         if (v == null || v.lastSequence >= sequence) {
             return;
         }
         change.accept(v);
         v.lastSequence = sequence;
         v.updateStatus();
-        mongo.save(v);
+        mongo.save(v, items);
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 @Document("open_items")
 public class OpenItemView {
 
+    public static final String COLLECTION = "open_items";
+
     public enum Status { OPEN, CLOSED, CANCELLED }
 
     public record Line(String lineId, String label, Money amount, Money remaining) {

@@ -195,6 +195,17 @@ class JournalEntryTest {
     }
 
     @Test
+    void givingBackANegativeWriteOffAfterTheItemWasPaidMayNotTakeItPastZero() {
+        // a negative write-off raised the remaining amount; a payment then took all of it
+        fixture.given(invoice(), allocated("W-NEG", null, "-59.78", WRITE_OFF, "48309.78"),
+                        allocated("PAY-1", null, "48309.78", PAYMENT, "0.00"))
+                .when(new ReleaseAllocations("SS-2026-03", "W-NEG", AllocationReason.REVERSAL, APRIL))
+                .expectNoEvents()
+                .expectException(LedgerException.RuleViolation.class)
+                .expectExceptionMessage(containsString("past zero (0.00 would become -59.78)"));
+    }
+
+    @Test
     void anEntryIsReversedOnceWithDebitAndCreditSwapped() {
         List<PostingLine> lines = List.of(PostingLine.debit("6100", m("100.00")), PostingLine.credit("5820", m("100.00")));
         fixture.given(new JournalEntryPosted("JE-1", MARCH, "x", null, lines))

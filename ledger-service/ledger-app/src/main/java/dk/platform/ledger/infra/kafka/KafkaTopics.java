@@ -12,7 +12,9 @@ class KafkaTopics {
 
     @Bean
     NewTopic ledgerEvents() {
-        return TopicBuilder.name(Topics.LEDGER_EVENTS).partitions(3).build();
+        return TopicBuilder.name(Topics.LEDGER_EVENTS).partitions(3)
+                // kept for ever, so a new subscriber can read all history from the start (README "Events for other services")
+                .config(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 
     @Bean

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  */
 @Component
 @ProcessingGroup(LedgerEventPublisher.NAME)
-class LedgerEventPublisher {
+public class LedgerEventPublisher {
 
     static final String NAME = "kafka-publisher";
 
@@ -46,7 +46,8 @@ class LedgerEventPublisher {
         kafka.send(topic, envelope.aggregateId(), json.writeValueAsString(envelope)).get(30, TimeUnit.SECONDS);
     }
 
-    static EventEnvelope envelope(LedgerEvent event, EventMessage<?> message, ObjectMapper json) {
+    /** The published form of a stored event (also used by subscriber replays). */
+    public static EventEnvelope envelope(LedgerEvent event, EventMessage<?> message, ObjectMapper json) {
         String aggregateId = message instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : message.getIdentifier();
         long sequence = message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : 0;
         return new EventEnvelope(message.getIdentifier(), event.getClass().getSimpleName(), EventEnvelope.SCHEMA_VERSION,
