@@ -115,16 +115,25 @@ final class Replay {
     }
 
     /** The admin API's view of one processor: its position and the event store's head. */
-    record Status(long position, long head, boolean replaying) {
+    record Status(long position, long head, boolean replaying, String rebuildState, Long rebuildDone, int rebuildGeneration) {
     }
 
     static Map<String, Status> status(Http ledger) {
         Map<String, Status> map = new LinkedHashMap<>();
         for (JsonNode p : Http.ok(ledger.get("/api/admin/projections"), "projections").json()) {
+            JsonNode rebuild = p.path("rebuild");
             map.put(p.path("name").asText(), new Status(p.path("position").isNull() ? -1 : p.path("position").asLong(),
-                    p.path("headPosition").asLong(), p.path("replaying").asBoolean()));
+                    p.path("headPosition").asLong(), p.path("replaying").asBoolean(),
+                    rebuild.isObject() ? rebuild.path("state").asText(null) : null,
+                    rebuild.isObject() && rebuild.path("done").isNumber() ? rebuild.path("done").asLong() : null,
+                    rebuild.path("generation").asInt(-1)));
         }
         return map;
+    }
+
+    /** Where a view's replay stands: the rebuild's own position when the ledger rebuilds beside the live view, else the processor's. */
+    static long position(Status s) {
+        return s.rebuildDone() != null && s.rebuildState() != null ? s.rebuildDone() : s.position();
     }
 
     /**
@@ -158,10 +167,29 @@ final class Replay {
     static List<Progress> rebuild(Http ledger, List<String> views, long events, Duration cap, Duration pollEvery)
             throws InterruptedException {
         Map<String, Long> targets = new LinkedHashMap<>();
+        Map<String, Integer> generations = new LinkedHashMap<>();
+        Map<String, Long> from = new LinkedHashMap<>();
         long begin = System.nanoTime();
         for (String view : views) {
-            JsonNode started = Http.ok(ledger.post("/api/admin/projections/" + view + "/rebuild", ""), "rebuild " + view).json();
-            targets.put(view, started.path("headPosition").asLong());
+            Http.Response answer = ledger.post("/api/admin/projections/" + view + "/rebuild", "");
+            if (answer.status() == 409) {
+                // A rebuild beside the live view cannot be stopped, and it runs on to the head, so an earlier rebuild that
+                // ran past its cap is now replaying these events too: follow it, counting from where it stands now.
+                Status now = status(ledger).get(view);
+                Bench.log("  " + view + " is still being rebuilt (generation " + now.rebuildGeneration() + ", at " + position(now)
+                        + "): following that rebuild from here");
+                generations.put(view, now.rebuildGeneration());
+                targets.put(view, now.head());
+                from.put(view, position(now));
+                continue;
+            }
+            JsonNode started = Http.ok(answer, "rebuild " + view).json();
+            // the ledger answers either {headPosition} (a reset of the live processor) or the rebuild's progress {total}
+            // (a rebuild into new collections beside the live view, switched to at the end)
+            generations.put(view, started.path("generation").asInt(-1));
+            targets.put(view, started.has("total") && started.path("total").isNumber() ? started.path("total").asLong()
+                    : started.path("headPosition").asLong());
+            from.put(view, 0L);
         }
         Map<String, Progress> done = new LinkedHashMap<>();
         Map<String, List<double[]>> curves = new LinkedHashMap<>();
@@ -185,9 +213,14 @@ final class Replay {
             double seconds = (System.nanoTime() - begin) / 1e9;
             for (String view : views) {
                 Status s = status.get(view);
-                curves.get(view).add(new double[] {Math.round(seconds * 10) / 10.0, s.position()});
-                if (!done.containsKey(view) && s.position() >= targets.get(view)) {
-                    done.put(view, new Progress(view, events, seconds, true, s.position(), targets.get(view), curves.get(view)));
+                long position = position(s);
+                curves.get(view).add(new double[] {Math.round(seconds * 10) / 10.0, position});
+                boolean finished = s.rebuildState() != null
+                        ? "SWITCHED".equals(s.rebuildState()) && s.rebuildGeneration() == generations.get(view)
+                        : position >= targets.get(view);
+                if (!done.containsKey(view) && finished) {
+                    long counted = from.get(view) == 0 ? events : Math.max(0, targets.get(view) - from.get(view));
+                    done.put(view, new Progress(view, counted, seconds, true, position, targets.get(view), curves.get(view)));
                     Bench.log(String.format(Locale.ROOT, "  %s rebuilt: %,d events in %.1f s", view, events, seconds));
                 }
             }
@@ -195,7 +228,7 @@ final class Replay {
                 lastLog = System.nanoTime();
                 StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  rebuilding (%.0f s):", seconds));
                 for (String view : views) {
-                    b.append(' ').append(view).append(' ').append(status.get(view).position()).append('/').append(targets.get(view));
+                    b.append(' ').append(view).append(' ').append(position(status.get(view))).append('/').append(targets.get(view));
                 }
                 Bench.log(b.toString());
             }
@@ -210,8 +243,9 @@ final class Replay {
             Progress p = done.get(view);
             if (p == null) {
                 // not finished within the cap: the events it got through (positions track events one to one here)
-                long position = status.containsKey(view) ? Math.max(0, status.get(view).position()) : 0;
-                long reached = Math.max(0, Math.min(events, Math.round((double) events * position / Math.max(1, targets.get(view)))));
+                long position = status.containsKey(view) ? Math.max(0, position(status.get(view))) : 0;
+                long reached = Math.max(0, Math.min(events, Math.round((double) events * (position - from.get(view))
+                        / Math.max(1, targets.get(view)))));
                 p = new Progress(view, reached, seconds, false, position, targets.get(view), curves.get(view));
                 Bench.log(String.format(Locale.ROOT, "  %s NOT rebuilt within %.0f s: position %,d of %,d", view, seconds, position,
                         targets.get(view)));
