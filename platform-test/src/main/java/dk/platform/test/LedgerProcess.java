@@ -65,6 +65,7 @@ public final class LedgerProcess implements AutoCloseable {
         env.put("SPRING_DATA_MONGODB_URI", TestInfrastructure.mongoUri() + "/ledger" + UUID.randomUUID().toString().substring(0, 8));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBrokers);
         env.put("LOG_FORMAT", "");
+        env.putAll(TestIdentities.environment());
         LedgerProcess ledger = new LedgerProcess(builder.start(), log, jar, port);
         Runtime.getRuntime().addShutdownHook(new Thread(ledger.process::destroyForcibly));
         ledger.awaitHealthy(Duration.ofSeconds(120));
@@ -73,11 +74,12 @@ public final class LedgerProcess implements AutoCloseable {
 
     public Response post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-Api-Key", TestIdentities.ALL_ROLES_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public JsonNode get(String path) {
-        Response response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        Response response = send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", TestIdentities.ALL_ROLES_KEY).GET());
         if (response.status() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.status() + ": " + response.body());
         }

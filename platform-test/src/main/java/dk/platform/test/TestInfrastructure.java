@@ -65,10 +65,12 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String db = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testInfrastructure", Map.of(
+        Map<String, Object> properties = new java.util.HashMap<>(TestIdentities.properties());
+        properties.putAll(Map.of(
                 "spring.datasource.url", newPostgresDatabase(),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres",
-                "spring.data.mongodb.uri", mongoUri() + "/" + db)));
+                "spring.data.mongodb.uri", mongoUri() + "/" + db));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testInfrastructure", properties));
     }
 }

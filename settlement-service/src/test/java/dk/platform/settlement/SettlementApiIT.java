@@ -313,7 +313,7 @@ class SettlementApiIT {
     private void publish(String aggregateId, long sequence, Object event) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), event.getClass().getSimpleName(),
                 EventEnvelope.SCHEMA_VERSION, aggregateId, sequence, WorkedExample.DATE, Instant.now(),
-                new EventEnvelope.Metadata("test", "test", null), json.valueToTree(event));
+                new EventEnvelope.Metadata("test", null, "test", null), json.valueToTree(event));
         kafka.send(Topics.LEDGER_EVENTS, aggregateId, write(envelope));
     }
 

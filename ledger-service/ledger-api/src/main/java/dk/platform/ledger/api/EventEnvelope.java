@@ -23,6 +23,11 @@ public record EventEnvelope(
 
     public static final int SCHEMA_VERSION = 1;
 
-    public record Metadata(String user, String correlationId, String causationId) {
+    /**
+     * Who and why: {@code user} the authenticated subject (a token's subject, an API key's name,
+     * or for a Kafka command the user it was sent on behalf of, else the sending service);
+     * {@code service} the service a Kafka command came from (absent for REST).
+     */
+    public record Metadata(String user, String service, String correlationId, String causationId) {
     }
 }

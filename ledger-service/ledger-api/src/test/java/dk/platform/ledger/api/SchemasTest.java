@@ -298,7 +298,7 @@ class SchemasTest {
     void eachEventInItsEnvelopeValidatesAgainstTheEnvelopeSchema(LedgerEvent event) {
         EventEnvelope envelope = new EventEnvelope("4b9f7c1e-2f4a-4c8e-9a57-0b1a7f9e2c11", event.getClass().getSimpleName(),
                 EventEnvelope.SCHEMA_VERSION, "SS-2026-03", 3, event.postingDate(), Instant.parse("2026-04-20T10:15:30.123456Z"),
-                new EventEnvelope.Metadata("test-user", "corr-1", "5d1e0b9a-0c0f-4b1e-8b65-1f3c2a9d7e40"),
+                new EventEnvelope.Metadata("test-user", null, "corr-1", "5d1e0b9a-0c0f-4b1e-8b65-1f3c2a9d7e40"),
                 JSON.valueToTree(event));
         JsonNode json = JSON.valueToTree(envelope);
         assertThat(validate("event-envelope.schema.json", json)).as(json.toString()).isEmpty();
@@ -464,13 +464,13 @@ class SchemasTest {
     @Test
     void anEnvelopeWithAPayloadThatDoesNotMatchItsTypeFailsValidation() {
         EventEnvelope envelope = new EventEnvelope("e-1", "WriteOffBooked", 1, "WO-1", 0, DAY, Instant.now(),
-                new EventEnvelope.Metadata("u", "c", "x"), JSON.valueToTree(new AccountOpened("5820", "Bank", AccountType.ASSET)));
+                new EventEnvelope.Metadata("u", "settlement", "c", "x"), JSON.valueToTree(new AccountOpened("5820", "Bank", AccountType.ASSET)));
         assertThat(validate("event-envelope.schema.json", JSON.valueToTree(envelope))).isNotEmpty();
         ObjectNode version2 = JSON.valueToTree(new EventEnvelope("e-1", "AccountOpened", 2, "account:5820", 0, null, Instant.now(),
-                new EventEnvelope.Metadata("u", "c", "x"), JSON.valueToTree(new AccountOpened("5820", "Bank", AccountType.ASSET))));
+                new EventEnvelope.Metadata("u", "settlement", "c", "x"), JSON.valueToTree(new AccountOpened("5820", "Bank", AccountType.ASSET))));
         assertThat(validate("event-envelope.schema.json", version2)).isNotEmpty();
         ObjectNode noUser = JSON.valueToTree(new EventEnvelope("e-1", "AccountOpened", 1, "account:5820", 0, null, Instant.now(),
-                new EventEnvelope.Metadata(null, "c", "x"), JSON.valueToTree(new AccountOpened("5820", "Bank", AccountType.ASSET))));
+                new EventEnvelope.Metadata(null, null, "c", "x"), JSON.valueToTree(new AccountOpened("5820", "Bank", AccountType.ASSET))));
         assertThat(validate("event-envelope.schema.json", noUser)).isNotEmpty();
     }
 

@@ -49,7 +49,7 @@ class AuditExportController {
 
     @GetMapping("/api/audit/export")
     @Operation(summary = "Every journal line posted in a period (posting dates from and to, inclusive), streamed, with a trailing checksum line",
-            description = "One row per line: position, entryId, line, postingDate, recordedAt, user, text, account, debit, credit,"
+            description = "One row per line: position, entryId, line, postingDate, recordedAt, user (who: a token's subject or an API key's name), service (the service a Kafka command came from), text, account, debit, credit,"
                     + " sourceCommand, eventType, correlationId. JSON Lines (application/x-ndjson) by default; CSV (text/csv: UTF-8, ';',"
                     + " decimal point, header row) with format=csv or Accept: text/csv. The last line carries sha256 over the exact bytes"
                     + " of every line before it, the number of rows and the debit and credit totals.")
@@ -83,7 +83,7 @@ class AuditExportController {
                 for (int i = 0; i < lines.size(); i++) {
                     PostingLine l = lines.get(i);
                     export.row(new JournalExport.Row(e.position(), entry.postedEntryId(), i + 1, entry.postingDate(), e.recordedAt(),
-                            e.user(), entry.text(), l.account(), l.debit(), l.credit(), command, entry.getClass().getSimpleName(),
+                            e.user(), e.service(), entry.text(), l.account(), l.debit(), l.credit(), command, entry.getClass().getSimpleName(),
                             e.correlationId()));
                 }
             } catch (IOException x) {

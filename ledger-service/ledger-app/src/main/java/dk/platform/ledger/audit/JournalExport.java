@@ -32,11 +32,11 @@ final class JournalExport {
 
     enum Format { JSON_LINES, CSV }
 
-    static final List<String> COLUMNS = List.of("position", "entryId", "line", "postingDate", "recordedAt", "user", "text", "account",
+    static final List<String> COLUMNS = List.of("position", "entryId", "line", "postingDate", "recordedAt", "user", "service", "text", "account",
             "debit", "credit", "sourceCommand", "eventType", "correlationId");
 
     /** One posted line: {@code line} numbers the lines of its entry from 1; {@code position} is its event's global position. */
-    record Row(long position, String entryId, int line, LocalDate postingDate, Instant recordedAt, String user, String text,
+    record Row(long position, String entryId, int line, LocalDate postingDate, Instant recordedAt, String user, String service, String text,
                String account, Money debit, Money credit, String sourceCommand, String eventType, String correlationId) {
     }
 
@@ -66,7 +66,7 @@ final class JournalExport {
     void row(Row r) throws IOException {
         if (format == Format.CSV) {
             write(String.join(";", csv(r.position()), csv(r.entryId()), csv(r.line()), csv(r.postingDate()), csv(r.recordedAt()),
-                    csv(r.user()), csv(r.text()), csv(r.account()), csv(r.debit()), csv(r.credit()), csv(r.sourceCommand()),
+                    csv(r.user()), csv(r.service()), csv(r.text()), csv(r.account()), csv(r.debit()), csv(r.credit()), csv(r.sourceCommand()),
                     csv(r.eventType()), csv(r.correlationId())) + "\n");
         } else {
             line.reset();
@@ -78,6 +78,7 @@ final class JournalExport {
                 g.writeStringField("postingDate", r.postingDate().toString());
                 g.writeStringField("recordedAt", r.recordedAt().toString());
                 g.writeStringField("user", r.user());
+                g.writeStringField("service", r.service());
                 g.writeStringField("text", r.text());
                 g.writeStringField("account", r.account());
                 g.writeStringField("debit", r.debit() == null ? null : r.debit().toString());

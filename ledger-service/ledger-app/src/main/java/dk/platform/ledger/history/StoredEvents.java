@@ -50,6 +50,11 @@ public class StoredEvents {
             return string(metaData.get("user"));
         }
 
+        /** The service a command came through over Kafka ({@code settlement}, {@code payroll}); null for REST. */
+        public String service() {
+            return string(metaData.get("service"));
+        }
+
         public String correlationId() {
             return string(metaData.get("correlationId"));
         }

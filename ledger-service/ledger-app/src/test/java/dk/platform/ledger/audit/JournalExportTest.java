@@ -16,16 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JournalExportTest {
 
     static final JournalExport.Row DEBIT = new JournalExport.Row(7, "E-1", 1, LocalDate.of(2026, 3, 1), Instant.parse("2026-03-01T10:00:00.123456Z"),
-            "mette", "Husleje; \"marts\" æøå", "6100", Money.of("1250.00"), null, "PostJournalEntry", "JournalEntryPosted", "c-1");
+            "mette", "payroll", "Husleje; \"marts\" æøå", "6100", Money.of("1250.00"), null, "PostJournalEntry", "JournalEntryPosted", "c-1");
     static final JournalExport.Row CREDIT = new JournalExport.Row(7, "E-1", 2, LocalDate.of(2026, 3, 1), Instant.parse("2026-03-01T10:00:00.123456Z"),
-            "mette", "Husleje; \"marts\" æøå", "5820", null, Money.of("1250.00"), "PostJournalEntry", "JournalEntryPosted", "c-1");
+            "mette", "payroll", "Husleje; \"marts\" æøå", "5820", null, Money.of("1250.00"), "PostJournalEntry", "JournalEntryPosted", "c-1");
 
     @Test
     void csvQuotesTextWithSeparatorsAndEndsWithTheChecksumOfEveryByteBeforeIt() throws Exception {
         String body = write(JournalExport.Format.CSV);
-        String rows = "position;entryId;line;postingDate;recordedAt;user;text;account;debit;credit;sourceCommand;eventType;correlationId\n"
-                + "7;E-1;1;2026-03-01;2026-03-01T10:00:00.123456Z;mette;\"Husleje; \"\"marts\"\" æøå\";6100;1250.00;;PostJournalEntry;JournalEntryPosted;c-1\n"
-                + "7;E-1;2;2026-03-01;2026-03-01T10:00:00.123456Z;mette;\"Husleje; \"\"marts\"\" æøå\";5820;;1250.00;PostJournalEntry;JournalEntryPosted;c-1\n";
+        String rows = "position;entryId;line;postingDate;recordedAt;user;service;text;account;debit;credit;sourceCommand;eventType;correlationId\n"
+                + "7;E-1;1;2026-03-01;2026-03-01T10:00:00.123456Z;mette;payroll;\"Husleje; \"\"marts\"\" æøå\";6100;1250.00;;PostJournalEntry;JournalEntryPosted;c-1\n"
+                + "7;E-1;2;2026-03-01;2026-03-01T10:00:00.123456Z;mette;payroll;\"Husleje; \"\"marts\"\" æøå\";5820;;1250.00;PostJournalEntry;JournalEntryPosted;c-1\n";
         assertThat(body).isEqualTo(rows + "# checksum;sha256:" + sha256(rows) + ";lines;2;debit;1250.00;credit;1250.00\n");
     }
 
@@ -33,10 +33,10 @@ class JournalExportTest {
     void jsonLinesHaveEveryFieldInOrderAndAChecksumObjectLast() throws Exception {
         String body = write(JournalExport.Format.JSON_LINES);
         String rows = "{\"position\":7,\"entryId\":\"E-1\",\"line\":1,\"postingDate\":\"2026-03-01\",\"recordedAt\":\"2026-03-01T10:00:00.123456Z\","
-                + "\"user\":\"mette\",\"text\":\"Husleje; \\\"marts\\\" æøå\",\"account\":\"6100\",\"debit\":\"1250.00\",\"credit\":null,"
+                + "\"user\":\"mette\",\"service\":\"payroll\",\"text\":\"Husleje; \\\"marts\\\" æøå\",\"account\":\"6100\",\"debit\":\"1250.00\",\"credit\":null,"
                 + "\"sourceCommand\":\"PostJournalEntry\",\"eventType\":\"JournalEntryPosted\",\"correlationId\":\"c-1\"}\n"
                 + "{\"position\":7,\"entryId\":\"E-1\",\"line\":2,\"postingDate\":\"2026-03-01\",\"recordedAt\":\"2026-03-01T10:00:00.123456Z\","
-                + "\"user\":\"mette\",\"text\":\"Husleje; \\\"marts\\\" æøå\",\"account\":\"5820\",\"debit\":null,\"credit\":\"1250.00\","
+                + "\"user\":\"mette\",\"service\":\"payroll\",\"text\":\"Husleje; \\\"marts\\\" æøå\",\"account\":\"5820\",\"debit\":null,\"credit\":\"1250.00\","
                 + "\"sourceCommand\":\"PostJournalEntry\",\"eventType\":\"JournalEntryPosted\",\"correlationId\":\"c-1\"}\n";
         assertThat(body).isEqualTo(rows + "{\"checksum\":\"sha256:" + sha256(rows) + "\",\"lines\":2,\"debitTotal\":\"1250.00\",\"creditTotal\":\"1250.00\"}\n");
     }

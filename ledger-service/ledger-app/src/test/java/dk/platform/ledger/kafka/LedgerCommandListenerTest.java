@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.platform.ledger.api.LedgerCommandTypes;
 import dk.platform.ledger.api.Money;
+import dk.platform.ledger.api.CommandSignature;
 import dk.platform.ledger.api.Topics;
+import dk.platform.ledger.security.KafkaSenders;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
 import dk.platform.ledger.api.command.BookWriteOff;
 import dk.platform.ledger.api.command.ReverseEntry;
 import dk.platform.ledger.domain.LedgerException;
@@ -72,7 +77,12 @@ class LedgerCommandListenerTest {
     @SuppressWarnings("unchecked")
     KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
     Acknowledgment ack = mock(Acknowledgment.class);
-    LedgerCommandListener listener = new LedgerCommandListener(ledger, kafka, JSON);
+    /** Settlement may send these; payroll posted entry PAY-1 and settlement WO-1; REST posted REST-1. */
+    KafkaSenders senders = new KafkaSenders(Map.of(
+            "settlement", new KafkaSenders.Sender(SECRET, Set.of("BookWriteOff", "ApplyPayment", "ReverseEntry")),
+            "payroll", new KafkaSenders.Sender("payroll-secret", Set.of("PostJournalEntry", "ReverseEntry"))),
+            entryId -> Map.of("PAY-1", "payroll", "WO-1", "settlement", "REST-1", "").get(entryId));
+    LedgerCommandListener listener = new LedgerCommandListener(ledger, kafka, JSON, senders);
 
     @BeforeEach
     void sendsSucceed() {
@@ -83,8 +93,24 @@ class LedgerCommandListenerTest {
         return json("{'commandId':'" + commandId + "','type':'" + type + "','payload':" + payload + extra + "}");
     }
 
+    static final String SECRET = "settlement-secret";
+
+    /** A record signed by settlement. */
     static ConsumerRecord<String, String> record(String key, String value) {
-        return new ConsumerRecord<>(Topics.LEDGER_COMMANDS, 1, 42, key, value);
+        return record(key, value, "settlement", null, SECRET);
+    }
+
+    static ConsumerRecord<String, String> record(String key, String value, String sender, String onBehalfOf, String secret) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.LEDGER_COMMANDS, 1, 42, key, value);
+        if (sender != null) {
+            record.headers().add(CommandSignature.SENDER_HEADER, sender.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CommandSignature.SIGNATURE_HEADER,
+                    CommandSignature.sign(secret, sender, onBehalfOf, key, value).getBytes(StandardCharsets.UTF_8));
+        }
+        if (onBehalfOf != null) {
+            record.headers().add(CommandSignature.ON_BEHALF_OF_HEADER, onBehalfOf.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     /** The one answer sent, after which the record was acknowledged. */
@@ -97,16 +123,16 @@ class LedgerCommandListenerTest {
     }
 
     @Test
-    void aCommandGoesThroughTheGatewayWithTheSenderAndCorrelationIdAndIsAnsweredBeforeTheOffsetIsCommitted() throws Exception {
-        when(ledger.sendAndWait(WRITE_OFF_COMMAND, "settlement-service", "SS-2026-03")).thenReturn(CommandOutcome.POSTED);
+    void aCommandGoesThroughTheGatewayWithTheSignedSenderAndCorrelationIdAndIsAnsweredBeforeTheOffsetIsCommitted() throws Exception {
+        when(ledger.sendAndWait(WRITE_OFF_COMMAND, "settlement", "settlement", "SS-2026-03")).thenReturn(CommandOutcome.POSTED);
         listener.on(record("c-1", message("c-1", "BookWriteOff", WRITE_OFF, ",'sender':'settlement-service','correlationId':'SS-2026-03'")), ack);
         assertThat(answered("c-1")).isEqualTo(JSON.readTree(json("{'commandId':'c-1','status':'ACCEPTED','outcome':'POSTED'}")));
     }
 
     @Test
-    void withoutSenderAndCorrelationIdTheUserIsKafkaAndTheCorrelationIdTheCommandId() throws Exception {
+    void withoutCorrelationIdItIsTheCommandIdAndTheUserIsTheServiceOrWhomItActsFor() throws Exception {
         ReverseEntry reversal = new ReverseEntry("WO-1", "WO-1-rev", LocalDate.of(2026, 4, 21), null);
-        when(ledger.sendAndWait(reversal, "kafka", "c-2")).thenReturn(CommandOutcome.REPLAYED);
+        when(ledger.sendAndWait(reversal, "settlement", "settlement", "c-2")).thenReturn(CommandOutcome.REPLAYED);
         listener.on(record("c-2", message("c-2", "ReverseEntry", "{'entryId':'WO-1','reversalId':'WO-1-rev','postingDate':'2026-04-21'}",
                 ",'sender':null,'correlationId':'  '")), ack);
         assertThat(answered("c-2")).isEqualTo(JSON.readTree(json("{'commandId':'c-2','status':'ACCEPTED','outcome':'REPLAYED'}")));
@@ -131,7 +157,7 @@ class LedgerCommandListenerTest {
             case "race" -> new ConcurrencyException("sequence 3 taken");
             default -> new IllegalArgumentException(detail);
         };
-        when(ledger.sendAndWait(any(), anyString(), anyString())).thenThrow(refusal);
+        when(ledger.sendAndWait(any(), anyString(), anyString(), anyString())).thenThrow(refusal);
         listener.on(record("c-3", message("c-3", "BookWriteOff", WRITE_OFF, "")), ack);
         JsonNode answer = answered("c-3");
         assertThat(answer.get("status").asText()).isEqualTo("REJECTED");
@@ -144,7 +170,7 @@ class LedgerCommandListenerTest {
     void anOutageIsNotAnAnswer() {
         for (RuntimeException outage : new RuntimeException[]{new CannotGetJdbcConnectionException("database down"),
                 new DataAccessResourceFailureException("database down"), new IllegalStateException("no handler yet")}) {
-            doThrow(outage).when(ledger).sendAndWait(any(), anyString(), anyString());
+            doThrow(outage).when(ledger).sendAndWait(any(), anyString(), anyString(), anyString());
             assertThatThrownBy(() -> listener.on(record("c-4", message("c-4", "BookWriteOff", WRITE_OFF, "")), ack)).isSameAs(outage);
         }
         verify(kafka, never()).send(anyString(), anyString(), anyString());
@@ -153,7 +179,7 @@ class LedgerCommandListenerTest {
 
     @Test
     void anAnswerThatCannotBeSentIsNotAcknowledged() {
-        when(ledger.sendAndWait(any(), anyString(), anyString())).thenReturn(CommandOutcome.POSTED);
+        when(ledger.sendAndWait(any(), anyString(), anyString(), anyString())).thenReturn(CommandOutcome.POSTED);
         when(kafka.send(anyString(), anyString(), anyString())).thenReturn(CompletableFuture.failedFuture(new RuntimeException("broker down")));
         assertThatThrownBy(() -> listener.on(record("c-5", message("c-5", "BookWriteOff", WRITE_OFF, "")), ack))
                 .isInstanceOf(ExecutionException.class);
@@ -206,5 +232,47 @@ class LedgerCommandListenerTest {
         verify(second, times(4)).acknowledge();
         verify(kafka, times(1)).send(anyString(), anyString(), anyString());
         verifyNoInteractions(ledger);
+    }
+
+    @Test
+    void aUserOnWhoseBehalfTheServiceSendsIsTheUserOfTheRecord() throws Exception {
+        when(ledger.sendAndWait(WRITE_OFF_COMMAND, "jens@clinic", "settlement", "c-9")).thenReturn(CommandOutcome.POSTED);
+        listener.on(record("c-9", message("c-9", "BookWriteOff", WRITE_OFF, ""), "settlement", "jens@clinic", SECRET), ack);
+        assertThat(answered("c-9").get("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unsigned               | 401 | the command is not signed by a known sender",
+            "signed with a wrong secret | 401 | the command is not signed by a known sender",
+            "an unknown sender      | 401 | the command is not signed by a known sender",
+            "another user than signed | 401 | the command is not signed by a known sender",
+            "a type it may not send | 403 | sender 'payroll' may not send BookWriteOff; it may send [PostJournalEntry, ReverseEntry]",
+            "another's entry        | 403 | sender 'payroll' may reverse only entries it posted; WO-1 was not posted by it",
+            "an entry posted by REST | 403 | sender 'settlement' may reverse only entries it posted; REST-1 was not posted by it"})
+    void aCommandFromASenderThatIsNotVerifiedOrMayNotSendItIsRefusedAndNothingRuns(String what, int status, String error) throws Exception {
+        String value = message("c-10", "BookWriteOff", WRITE_OFF, "");
+        ConsumerRecord<String, String> record = switch (what) {
+            case "unsigned" -> record("c-10", value, null, null, null);
+            case "signed with a wrong secret" -> record("c-10", value, "settlement", null, "guess");
+            case "an unknown sender" -> record("c-10", value, "bank", null, SECRET);
+            case "another user than signed" -> {
+                ConsumerRecord<String, String> r = record("c-10", value, "settlement", "jens", SECRET);
+                r.headers().remove(CommandSignature.ON_BEHALF_OF_HEADER);
+                r.headers().add(CommandSignature.ON_BEHALF_OF_HEADER, "the boss".getBytes(StandardCharsets.UTF_8));
+                yield r;
+            }
+            case "a type it may not send" -> record("c-10", value, "payroll", null, "payroll-secret");
+            case "another's entry" -> record("c-10", message("c-10", "ReverseEntry",
+                    "{'entryId':'WO-1','reversalId':'WO-1-rev','postingDate':'2026-04-21'}", ""), "payroll", null, "payroll-secret");
+            default -> record("c-10", message("c-10", "ReverseEntry",
+                    "{'entryId':'REST-1','reversalId':'REST-1-rev','postingDate':'2026-04-21'}", ""), "settlement", null, SECRET);
+        };
+        listener.on(record, ack);
+        verifyNoInteractions(ledger);
+        JsonNode answer = answered("c-10");
+        assertThat(answer.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(answer.get("errorStatus").asInt()).isEqualTo(status);
+        assertThat(answer.get("error").asText()).startsWith(error);
     }
 }

@@ -89,7 +89,7 @@ public class AxonConfig {
 
     @Bean
     CorrelationDataProvider userProvider() {
-        return new SimpleCorrelationDataProvider("user");
+        return new SimpleCorrelationDataProvider("user", "service");
     }
 
     /**

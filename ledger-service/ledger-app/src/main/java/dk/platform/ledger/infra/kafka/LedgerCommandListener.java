@@ -7,6 +7,7 @@ import dk.platform.ledger.api.Topics;
 import dk.platform.ledger.entry.CommandOutcome;
 import dk.platform.ledger.infra.web.LedgerGateway;
 import dk.platform.ledger.infra.web.LedgerProblems;
+import dk.platform.ledger.security.KafkaSenders;
 import dk.platform.support.CorrelationIdFilter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -48,9 +49,11 @@ public class LedgerCommandListener {
     private final LedgerGateway ledger;
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json;
+    private final KafkaSenders senders;
 
-    public LedgerCommandListener(LedgerGateway ledger, KafkaTemplate<String, String> kafka, ObjectMapper json) {
+    public LedgerCommandListener(LedgerGateway ledger, KafkaTemplate<String, String> kafka, ObjectMapper json, KafkaSenders senders) {
         this.reader = new LedgerCommandReader(json);
+        this.senders = senders;
         this.ledger = ledger;
         this.kafka = kafka;
         this.json = json;
@@ -63,7 +66,7 @@ public class LedgerCommandListener {
         LedgerCommandReader.Read read = reader.read(record.key(), record.value());
         LedgerCommandResult result = null;
         if (read instanceof LedgerCommandReader.Command command) {
-            result = run(command);
+            result = verifiedRun(record, command);
         } else if (read instanceof LedgerCommandReader.Malformed malformed) {
             log.info("command {} rejected (400): {}", malformed.commandId(), malformed.error());
             result = LedgerCommandResult.rejected(malformed.commandId(), HttpStatus.BAD_REQUEST.value(), malformed.error());
@@ -78,20 +81,32 @@ public class LedgerCommandListener {
         ack.acknowledge();
     }
 
-    private LedgerCommandResult run(LedgerCommandReader.Command c) {
+    /** Runs the command if its sender is verified and may send it; answers 401 or 403 otherwise, recording nothing. */
+    private LedgerCommandResult verifiedRun(ConsumerRecord<String, String> record, LedgerCommandReader.Command c) {
+        KafkaSenders.Verified from;
+        try {
+            from = senders.verify(record.headers(), record.key(), record.value(), c.type(), c.command());
+        } catch (KafkaSenders.Refused refused) {
+            log.warn("command {} ({}) refused ({}): {}", c.commandId(), c.type(), refused.status(), refused.getMessage());
+            return LedgerCommandResult.rejected(c.commandId(), refused.status(), refused.getMessage());
+        }
+        return run(c, from);
+    }
+
+    private LedgerCommandResult run(LedgerCommandReader.Command c, KafkaSenders.Verified from) {
         MDC.put(CorrelationIdFilter.MDC_KEY, c.correlationId());
         try {
-            CommandOutcome outcome = ledger.sendAndWait(c.command(), c.user(), c.correlationId());
+            CommandOutcome outcome = ledger.sendAndWait(c.command(), from.user(), from.service(), c.correlationId());
             if (outcome == null && Thread.currentThread().isInterrupted()) {
                 // the gateway answers null when its wait is interrupted (shutting down): not an answer
                 throw new IllegalStateException("interrupted while command " + c.commandId() + " ran; it will be delivered again");
             }
             outcome = outcome == null ? CommandOutcome.POSTED : outcome;
-            log.info("command {} ({}) from {}: {}", c.commandId(), c.type(), c.user(), outcome);
+            log.info("command {} ({}) from {} for {}: {}", c.commandId(), c.type(), from.service(), from.user(), outcome);
             return LedgerCommandResult.accepted(c.commandId(), outcome.name());
         } catch (RuntimeException e) {
             LedgerProblems.Refusal refusal = refusalOf(e).orElseThrow(() -> e);
-            log.info("command {} ({}) from {} rejected ({}): {}", c.commandId(), c.type(), c.user(), refusal.status().value(),
+            log.info("command {} ({}) from {} rejected ({}): {}", c.commandId(), c.type(), from.service(), refusal.status().value(),
                     refusal.detail());
             return LedgerCommandResult.rejected(c.commandId(), refusal.status().value(), refusal.detail());
         } finally {

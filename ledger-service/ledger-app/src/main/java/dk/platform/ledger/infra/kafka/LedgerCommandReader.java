@@ -21,8 +21,8 @@ final class LedgerCommandReader {
     sealed interface Read permits Command, Malformed, Unanswerable {
     }
 
-    /** A command to send on the command bus on behalf of {@code user}. */
-    record Command(String commandId, String type, Object command, String user, String correlationId) implements Read {
+    /** A command to send on the command bus (who sent it is told by the record's signed headers, not by its body). */
+    record Command(String commandId, String type, Object command, String correlationId) implements Read {
     }
 
     /** A message the ledger cannot run; answered REJECTED 400 under {@code commandId}. */
@@ -33,7 +33,6 @@ final class LedgerCommandReader {
     record Unanswerable(String error) implements Read {
     }
 
-    static final String DEFAULT_USER = "kafka";
     static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,120}");
     static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     static final int MAX_SENDER = 100;
@@ -89,8 +88,7 @@ final class LedgerCommandReader {
         if (!CORRELATION_ID.matcher(correlationId).matches()) {
             return new Malformed(id, "correlationId '" + correlationId + "' is not well-formed: 1 to 100 of A-Z a-z 0-9 . _ : -");
         }
-        String sender = blank(message.sender()) ? DEFAULT_USER : message.sender();
-        if (sender.length() > MAX_SENDER) {
+        if (!blank(message.sender()) && message.sender().length() > MAX_SENDER) {
             return new Malformed(id, "sender is longer than " + MAX_SENDER + " characters");
         }
         Object command;
@@ -99,7 +97,7 @@ final class LedgerCommandReader {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return new Malformed(id, "payload of " + message.type() + ": " + describe(e));
         }
-        return new Command(id, message.type(), command, sender, correlationId);
+        return new Command(id, message.type(), command, correlationId);
     }
 
     private static Read malformed(Optional<String> recordKey, String error) {

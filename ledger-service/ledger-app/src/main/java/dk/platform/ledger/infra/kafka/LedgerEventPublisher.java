@@ -53,6 +53,7 @@ public class LedgerEventPublisher {
         return new EventEnvelope(message.getIdentifier(), event.getClass().getSimpleName(), EventEnvelope.SCHEMA_VERSION,
                 aggregateId, sequence, event.postingDate(), message.getTimestamp(),
                 new EventEnvelope.Metadata((String) message.getMetaData().get("user"),
+                        (String) message.getMetaData().get("service"),
                         (String) message.getMetaData().get("correlationId"),
                         (String) message.getMetaData().get("causationId")),
                 json.valueToTree(event));

@@ -2,7 +2,7 @@ package dk.platform.ledger.infra.web;
 
 import dk.platform.ledger.entry.CommandOutcome;
 import dk.platform.support.CorrelationIdFilter;
-import jakarta.servlet.http.HttpServletRequest;
+import dk.platform.support.security.Caller;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -28,11 +28,9 @@ public class LedgerGateway {
     }
 
     private final CommandGateway commands;
-    private final HttpServletRequest request;
 
-    LedgerGateway(CommandGateway commands, HttpServletRequest request) {
+    LedgerGateway(CommandGateway commands) {
         this.commands = commands;
-        this.request = request;
     }
 
     public ResponseEntity<Result> send(Object command, String id) {
@@ -41,20 +39,27 @@ public class LedgerGateway {
                 .body(new Result(id, outcome));
     }
 
-    /** Sends a command on behalf of the current HTTP request: user from {@code X-User}, its correlation id. */
+    /**
+     * Sends a command on behalf of the current HTTP request: the authenticated subject (never a
+     * header or a body field) and the request's correlation id.
+     */
     public CommandOutcome sendAndWait(Object command) {
-        String user = request.getHeader("X-User");
-        return sendAndWait(command, user == null || user.isBlank() ? "anonymous" : user, CorrelationIdFilter.current());
+        String user = Caller.current().orElseThrow(() -> new IllegalStateException("a command without an authenticated caller"));
+        return sendAndWait(command, user, null, CorrelationIdFilter.current());
     }
 
     /**
-     * Sends a command on the command bus with who sent it and the business operation's
-     * correlation id (a new one if null) in its metadata, and waits for the outcome; a refusal
-     * is thrown (see {@link LedgerProblems#refusalOf}). Also used outside HTTP requests (Kafka).
+     * Sends a command on the command bus with who sent it ({@code user}: the person or key; and
+     * {@code service}: the service it came through over Kafka, or null) and the business
+     * operation's correlation id (a new one if null) in its metadata, and waits for the outcome;
+     * a refusal is thrown (see {@link LedgerProblems#refusalOf}). Also used outside HTTP requests (Kafka).
      */
-    public CommandOutcome sendAndWait(Object command, String user, String correlationId) {
+    public CommandOutcome sendAndWait(Object command, String user, String service, String correlationId) {
         Map<String, Object> meta = new HashMap<>();
         meta.put("user", user);
+        if (service != null) {
+            meta.put("service", service);
+        }
         meta.put("correlationId", correlationId == null ? UUID.randomUUID().toString() : correlationId);
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
     }
