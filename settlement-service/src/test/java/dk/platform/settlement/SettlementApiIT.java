@@ -2,6 +2,7 @@ package dk.platform.settlement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.platform.ledger.api.CommandSignature;
 import dk.platform.ledger.api.EventEnvelope;
 import dk.platform.ledger.api.LedgerCommandResult;
 import dk.platform.ledger.api.Money;
@@ -19,6 +20,7 @@ import dk.platform.settlement.statement.store.StatementRecords;
 import dk.platform.test.KafkaProbe;
 import dk.platform.settlement.support.WorkedExample;
 import dk.platform.test.IntegrationTest;
+import dk.platform.test.TestIdentities;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -95,7 +97,13 @@ class SettlementApiIT {
         List<JsonNode> writeOffs = commands(id, 4);
         assertThat(writeOffs).extracting(c -> c.get("type").asText()).containsOnly("BookWriteOff");
         JsonNode rejected = writeOffs.stream().filter(c -> c.get("commandId").asText().endsWith("-rej-R-1007")).findFirst().orElseThrow();
-        assertThat(rejected.get("sender").asText()).isEqualTo("settlement-service");
+        assertThat(rejected.get("sender").asText()).isEqualTo("settlement");
+        // signed as the settlement service, on behalf of whoever submitted the statement (the test API key here)
+        ConsumerRecord<String, String> record = kafka.await(r -> r.topic().equals(Topics.LEDGER_COMMANDS)
+                && r.key().equals(id + "-rej-R-1007"), 1).get(0);
+        assertThat(header(record, CommandSignature.ON_BEHALF_OF_HEADER)).isEqualTo(TestIdentities.ALL_ROLES_KEY_NAME);
+        assertThat(CommandSignature.verify(TestIdentities.SETTLEMENT_SECRET, "settlement", TestIdentities.ALL_ROLES_KEY_NAME,
+                record.key(), record.value(), header(record, CommandSignature.SIGNATURE_HEADER))).isTrue();
         assertThat(rejected.get("correlationId").asText()).isEqualTo(id);
         assertThat(rejected.get("payload")).isEqualTo(json.readTree("""
                 {"openItemId":"%s","writeOffId":"%s-rej-R-1007","postingDate":"2026-04-20","text":"Afvist regning R-1007",\
@@ -185,7 +193,7 @@ class SettlementApiIT {
         statement = new Statement(id, statement.party(), item, statement.settlementDate(), statement.cashAccount(),
                 statement.bankAmount(), statement.fees(), statement.rejected(), statement.difference());
         // as if the service stopped right after recording it
-        records.insertPlanned(statement, "hash", ((Assessment.Planned) Planner.assess(statement, openItems.find(item).orElseThrow())).plan());
+        records.insertPlanned(statement, "hash", ((Assessment.Planned) Planner.assess(statement, openItems.find(item).orElseThrow())).plan(), "tests");
 
         assertThat(kafka.await(r -> r.key().equals(id + "-fee-1"), 1)).as("started by the sweeper").hasSize(1);
         assertThat(kafka.await(r -> r.key().equals(id + "-fee-1"), 2)).as("sent again, unanswered").hasSize(2);
@@ -319,6 +327,11 @@ class SettlementApiIT {
 
     private void answer(LedgerCommandResult result) {
         kafka.send(Topics.LEDGER_COMMAND_RESULTS, result.commandId(), write(result));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return record.headers().lastHeader(name) == null ? null
+                : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private List<JsonNode> commands(String keyPrefix, int count) {

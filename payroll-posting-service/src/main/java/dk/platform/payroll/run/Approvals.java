@@ -51,7 +51,8 @@ public class Approvals {
         this.ledger = ledger;
     }
 
-    public PayrollRun approve(String runId, LocalDate postingDate) {
+    /** @param by the authenticated user who approves: the ledger records the entry as posted on their behalf */
+    public PayrollRun approve(String runId, LocalDate postingDate, String by) {
         PayrollRun run = require(runId);
         switch (run.status()) {
             case CALCULATING -> throw new RunProblem(409, "payroll run " + runId + " is still being calculated; approve it"
@@ -69,7 +70,7 @@ public class Approvals {
             throw new RunProblem(422, "payroll run " + runId + " has negative net pay that cannot become an employee debt: "
                     + blocking.get(0).message(), blocking);
         }
-        LedgerAction post = postAction(run, voucher.voucherNo(), postingDate == null ? run.dispositionDate() : postingDate);
+        LedgerAction post = postAction(run, voucher.voucherNo(), postingDate == null ? run.dispositionDate() : postingDate, by);
         PayrollRun claimed = runs.update(runId, r -> r.status() == Status.CALCULATED || r.status() == Status.REJECTED
                 ? r.with(Status.APPROVAL_PENDING, null).withLedger(l -> add(l, post)) : r);
         if (claimed.status() == Status.APPROVAL_PENDING && pending(claimed, post)) {
@@ -79,7 +80,7 @@ public class Approvals {
     }
 
     /** Regenerates the voucher with the current setup, reverses the run's entry and posts the new voucher. */
-    public PayrollRun repost(String runId, long timeoutSeconds) {
+    public PayrollRun repost(String runId, long timeoutSeconds, String by) {
         PayrollRun run = require(runId);
         if (run.status() != Status.POSTED || run.postedEntry() == null) {
             throw new RunProblem(409, "payroll run " + runId + " is " + run.status()
@@ -94,7 +95,7 @@ public class Approvals {
         LedgerAction posted = run.postedEntry();
         String reversalId = posted.entryId() + "-r";
         LedgerAction reverse = new LedgerAction(reversalId, REVERSE, reversalId, posted.voucherNo(), posted.postingDate(),
-                LedgerAction.PENDING, null, null, null, clock.instant(), null, voucher.voucherNo());
+                LedgerAction.PENDING, null, null, null, clock.instant(), null, voucher.voucherNo(), by);
         PayrollRun claimed = runs.update(runId, r -> r.status() == Status.POSTED
                 ? r.with(Status.REPOSTING, null).withLedger(l -> add(l, reverse)) : r);
         if (claimed.status() == Status.REPOSTING && pending(claimed, reverse)) {
@@ -129,7 +130,7 @@ public class Approvals {
             boolean accepted = result.status() == LedgerCommandResult.Status.ACCEPTED;
             LedgerAction answered = new LedgerAction(action.commandId(), action.type(), action.entryId(), action.voucherNo(),
                     action.postingDate(), accepted ? LedgerAction.ACCEPTED : LedgerAction.REJECTED, result.outcome(),
-                    result.errorStatus(), result.error(), action.sentAt(), clock.instant(), action.then());
+                    result.errorStatus(), result.error(), action.sentAt(), clock.instant(), action.then(), action.onBehalfOf());
             PayrollRun changed = run.withLedger(l -> {
                 l.set(l.indexOf(action), answered);
                 return l;
@@ -148,7 +149,7 @@ public class Approvals {
                     for (DebtPlan.Step step : run.voucher(action.voucherNo()).debts().steps()) {
                         next.add(new LedgerAction(step.id(), DebtPlan.Step.REGISTER.equals(step.type()) ? REGISTER_DEBT
                                 : OFFSET_DEBT, step.id(), action.voucherNo(), action.postingDate(), LedgerAction.PENDING,
-                                null, null, null, clock.instant(), null, null));
+                                null, null, null, clock.instant(), null, null, action.onBehalfOf()));
                     }
                 }
                 return changed.with(Status.POSTED, null).withLedger(l -> {
@@ -159,7 +160,7 @@ public class Approvals {
             if (!accepted) {
                 return changed.with(Status.POSTED, "the ledger refused the reversal: " + result.error());
             }
-            LedgerAction post = postAction(run, action.then(), action.postingDate());
+            LedgerAction post = postAction(run, action.then(), action.postingDate(), action.onBehalfOf());
             next.add(post);
             return changed.withLedger(l -> add(l, post));
         });
@@ -178,15 +179,15 @@ public class Approvals {
         }
     }
 
-    private LedgerAction postAction(PayrollRun run, int voucherNo, LocalDate postingDate) {
+    private LedgerAction postAction(PayrollRun run, int voucherNo, LocalDate postingDate, String by) {
         String entryId = "payroll-" + run.runId() + "-v" + voucherNo;
         return new LedgerAction(entryId, POST, entryId, voucherNo, postingDate, LedgerAction.PENDING, null, null, null,
-                clock.instant(), null, null);
+                clock.instant(), null, null, by);
     }
 
     private void send(PayrollRun run, LedgerAction action) {
         runs.rememberCommand(action.commandId(), run.runId());
-        ledger.send(action.commandId(), command(run, action), run.correlationId());
+        ledger.send(action.commandId(), command(run, action), run.correlationId(), action.onBehalfOf());
     }
 
     private static Object command(PayrollRun run, LedgerAction action) {

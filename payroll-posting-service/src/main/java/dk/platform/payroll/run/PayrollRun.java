@@ -42,7 +42,7 @@ public record PayrollRun(String runId, String employerId, List<VoucherHeader.Per
     /** A command sent to the ledger for this run (POST of a voucher, or REVERSE of an earlier entry) and its answer. */
     public record LedgerAction(String commandId, String type, String entryId, int voucherNo, LocalDate postingDate,
                                String status, String outcome, Integer errorStatus, String error, Instant sentAt,
-                               Instant answeredAt, Integer then) {
+                               Instant answeredAt, Integer then, String onBehalfOf) {
 
         public static final String PENDING = "PENDING";
         public static final String ACCEPTED = "ACCEPTED";

@@ -3,6 +3,7 @@ package dk.platform.payroll.run;
 import dk.platform.payroll.debt.DebtPlan;
 import dk.platform.payroll.voucher.VoucherHeader;
 import dk.platform.support.ProblemHandler;
+import dk.platform.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,21 +56,19 @@ class RunController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RunView> receiveJson(HttpServletRequest request,
-                                        @RequestHeader(value = "X-User", defaultValue = "anonymous") String user)
+    ResponseEntity<RunView> receiveJson(HttpServletRequest request)
             throws IOException {
-        return received(intake.receiveJson(request.getInputStream(), user));
+        return received(intake.receiveJson(request.getInputStream(), Caller.currentOr("anonymous")));
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<RunView> receiveCsv(HttpServletRequest request, @RequestParam String runId,
                                        @RequestParam String employerId, @RequestParam LocalDate dispositionDate,
-                                       @RequestParam List<String> periods,
-                                       @RequestHeader(value = "X-User", defaultValue = "anonymous") String user)
+                                       @RequestParam List<String> periods)
             throws IOException {
         RunIntake.RunHeader header = new RunIntake.RunHeader(runId, employerId, periods.stream().map(RunController::period)
                 .toList(), dispositionDate);
-        return received(intake.receiveCsv(request.getInputStream(), header, user));
+        return received(intake.receiveCsv(request.getInputStream(), header, Caller.currentOr("anonymous")));
     }
 
     @GetMapping("/{runId}")
@@ -116,7 +114,7 @@ class RunController {
 
     @PostMapping("/{runId}/approval")
     ResponseEntity<RunView> approve(@PathVariable String runId, @RequestBody(required = false) ApprovalRequest body) {
-        PayrollRun run = approvals.approve(runId, body == null ? null : body.postingDate());
+        PayrollRun run = approvals.approve(runId, body == null ? null : body.postingDate(), Caller.current().orElse(null));
         return settled(runId, run, r -> r.status() != PayrollRun.Status.APPROVAL_PENDING);
     }
 
@@ -128,7 +126,7 @@ class RunController {
 
     @PostMapping("/{runId}/reposting")
     ResponseEntity<RunView> repost(@PathVariable String runId) {
-        PayrollRun run = approvals.repost(runId, GENERATION_WAIT_SECONDS);
+        PayrollRun run = approvals.repost(runId, GENERATION_WAIT_SECONDS, Caller.current().orElse(null));
         return settled(runId, run, r -> r.status() != PayrollRun.Status.REPOSTING);
     }
 

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -70,33 +69,29 @@ class ChartController {
 
     @PostMapping("/api/charts/{code}/copy")
     @Operation(summary = "Copies a chart (e.g. SD) to a new code: {code, description?, validFrom?}; 409 if the code exists")
-    ResponseEntity<ChartView> copy(@PathVariable String code, @RequestBody ChartCopy body,
-                                   @RequestHeader(value = "X-User", required = false) String user) {
-        Chart copy = setup.copyChart(code, body.code(), body.description(), body.validFrom(), SetupService.by(user));
+    ResponseEntity<ChartView> copy(@PathVariable String code, @RequestBody ChartCopy body) {
+        Chart copy = setup.copyChart(code, body.code(), body.description(), body.validFrom(), SetupService.by());
         return ResponseEntity.created(URI.create("/api/charts/" + copy.code())).body(ChartView.of(copy));
     }
 
     @PutMapping("/api/charts/{code}")
     @Operation(summary = "Sets a chart's description, validFrom and groupField (absent: none); creates an empty chart if new")
-    ResponseEntity<ChartView> put(@PathVariable String code, @RequestBody ChartHeader body,
-                                  @RequestHeader(value = "X-User", required = false) String user) {
+    ResponseEntity<ChartView> put(@PathVariable String code, @RequestBody ChartHeader body) {
         SetupService.Saved<Chart> saved = setup.putChart(code, body.description(), body.validFrom(), body.groupField(),
-                SetupService.by(user));
+                SetupService.by());
         return saved(saved.created(), "/api/charts/" + code, ChartView.of(saved.value()));
     }
 
     @PutMapping("/api/charts/{code}/lines")
     @Operation(summary = "Replaces all lines of a chart by a JSON array of lines")
-    ChartView putLines(@PathVariable String code, @RequestBody List<LineInput> lines,
-                       @RequestHeader(value = "X-User", required = false) String user) {
-        return ChartView.of(setup.replaceLines(code, lines, SetupService.by(user)));
+    ChartView putLines(@PathVariable String code, @RequestBody List<LineInput> lines) {
+        return ChartView.of(setup.replaceLines(code, lines, SetupService.by()));
     }
 
     @PostMapping("/api/charts/{code}/lines")
     @Operation(summary = "Appends one line; answers it with its lineNo")
-    ResponseEntity<NumberedLine> addLine(@PathVariable String code, @RequestBody LineInput line,
-                                         @RequestHeader(value = "X-User", required = false) String user) {
-        NumberedLine added = setup.addLine(code, line, SetupService.by(user));
+    ResponseEntity<NumberedLine> addLine(@PathVariable String code, @RequestBody LineInput line) {
+        NumberedLine added = setup.addLine(code, line, SetupService.by());
         return ResponseEntity.created(URI.create("/api/charts/" + code + "/lines/" + added.lineNo())).body(added);
     }
 
@@ -108,16 +103,14 @@ class ChartController {
 
     @PutMapping("/api/charts/{code}/lines/{lineNo}")
     @Operation(summary = "Replaces one line")
-    NumberedLine putLine(@PathVariable String code, @PathVariable int lineNo, @RequestBody LineInput line,
-                         @RequestHeader(value = "X-User", required = false) String user) {
-        return setup.putLine(code, lineNo, line, SetupService.by(user));
+    NumberedLine putLine(@PathVariable String code, @PathVariable int lineNo, @RequestBody LineInput line) {
+        return setup.putLine(code, lineNo, line, SetupService.by());
     }
 
     @DeleteMapping("/api/charts/{code}/lines/{lineNo}")
     @Operation(summary = "Deletes one line; the lines after it move up one lineNo. Answers the chart")
-    ChartView deleteLine(@PathVariable String code, @PathVariable int lineNo,
-                         @RequestHeader(value = "X-User", required = false) String user) {
-        return ChartView.of(setup.deleteLine(code, lineNo, SetupService.by(user)));
+    ChartView deleteLine(@PathVariable String code, @PathVariable int lineNo) {
+        return ChartView.of(setup.deleteLine(code, lineNo, SetupService.by()));
     }
 
     @GetMapping(value = "/api/charts/{code}/lines.csv", produces = CSV)
@@ -133,9 +126,8 @@ class ChartController {
     @PutMapping(value = "/api/charts/{code}/lines.csv", consumes = CSV)
     @Operation(summary = "Replaces all lines of a chart by a CSV file (at most 5 MB and 20000 lines); any error and nothing"
             + " is imported: 400 with errors [{line, field, message}]")
-    ChartView importCsv(@PathVariable String code, InputStream body,
-                        @RequestHeader(value = "X-User", required = false) String user) throws IOException {
-        return ChartView.of(setup.importCsv(code, ChartCsv.readLimited(body), SetupService.by(user)));
+    ChartView importCsv(@PathVariable String code, InputStream body) throws IOException {
+        return ChartView.of(setup.importCsv(code, ChartCsv.readLimited(body), SetupService.by()));
     }
 
     static <T> ResponseEntity<T> saved(boolean created, String location, T body) {

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -36,10 +35,9 @@ class EmployerController {
 
     @PutMapping("/api/employers/{employerId}")
     @Operation(summary = "Creates or changes an employer: {name, sortingCode, chartPeriods: [{from, chartCode}]}")
-    ResponseEntity<Employer> putEmployer(@PathVariable String employerId, @RequestBody EmployerInput body,
-                                         @RequestHeader(value = "X-User", required = false) String user) {
+    ResponseEntity<Employer> putEmployer(@PathVariable String employerId, @RequestBody EmployerInput body) {
         SetupService.Saved<Employer> saved = setup.putEmployer(employerId, body.name(), body.sortingCode(), body.chartPeriods(),
-                SetupService.by(user));
+                SetupService.by());
         return saved(saved.created(), "/api/employers/" + employerId, saved.value());
     }
 
@@ -52,22 +50,20 @@ class EmployerController {
     @PutMapping("/api/employers/{employerId}/employees/{employeeNo}")
     @Operation(summary = "Creates or changes an employee: {employment: [...], distributions: [...]}")
     ResponseEntity<Employee> putEmployee(@PathVariable String employerId, @PathVariable String employeeNo,
-                                         @RequestBody SetupService.EmployeeInput body,
-                                         @RequestHeader(value = "X-User", required = false) String user) {
+                                         @RequestBody SetupService.EmployeeInput body) {
         if (body.employeeNo() != null && !body.employeeNo().equals(employeeNo)) {
             throw SetupException.invalid(List.of(new SetupError(null, "employeeNo", "the body names employee "
                     + body.employeeNo() + " but the path " + employeeNo)));
         }
         SetupService.Saved<Employee> saved = setup.putEmployee(employerId,
-                new SetupService.EmployeeInput(employeeNo, body.employment(), body.distributions()), SetupService.by(user));
+                new SetupService.EmployeeInput(employeeNo, body.employment(), body.distributions()), SetupService.by());
         return saved(saved.created(), "/api/employers/" + employerId + "/employees/" + employeeNo, saved.value());
     }
 
     @PostMapping("/api/employers/{employerId}/employees")
     @Operation(summary = "Creates or changes many employees at once: [{employeeNo, employment, distributions}]; all valid or"
             + " none stored (errors name the 1-based position as line)")
-    SetupService.BulkResult putEmployees(@PathVariable String employerId, @RequestBody List<SetupService.EmployeeInput> body,
-                                         @RequestHeader(value = "X-User", required = false) String user) {
-        return setup.putEmployees(employerId, body, SetupService.by(user));
+    SetupService.BulkResult putEmployees(@PathVariable String employerId, @RequestBody List<SetupService.EmployeeInput> body) {
+        return setup.putEmployees(employerId, body, SetupService.by());
     }
 }

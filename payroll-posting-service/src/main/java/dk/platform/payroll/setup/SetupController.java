@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,9 +43,8 @@ class SetupController {
 
     @PutMapping("/api/wage-types/{code}")
     @Operation(summary = "Creates or renames a wage type: {text}, 1..40 characters")
-    ResponseEntity<WageType> putWageType(@PathVariable String code, @RequestBody WageTypeText body,
-                                         @RequestHeader(value = "X-User", required = false) String user) {
-        SetupService.Saved<WageType> saved = setup.putWageType(code, body.text(), SetupService.by(user));
+    ResponseEntity<WageType> putWageType(@PathVariable String code, @RequestBody WageTypeText body) {
+        SetupService.Saved<WageType> saved = setup.putWageType(code, body.text(), SetupService.by());
         return saved(saved.created(), "/api/wage-types/" + code, saved.value());
     }
 
@@ -64,10 +62,9 @@ class SetupController {
 
     @PutMapping("/api/sorting-codes/{code}")
     @Operation(summary = "Creates or changes a sorting code: {description, fields: [field keys in order], pageBreak}")
-    ResponseEntity<SortingCode> putSortingCode(@PathVariable String code, @RequestBody SortingCodeInput body,
-                                               @RequestHeader(value = "X-User", required = false) String user) {
+    ResponseEntity<SortingCode> putSortingCode(@PathVariable String code, @RequestBody SortingCodeInput body) {
         SetupService.Saved<SortingCode> saved = setup.putSortingCode(code, body.description(), body.fields(), Boolean.TRUE.equals(body.pageBreak()),
-                SetupService.by(user));
+                SetupService.by());
         return saved(saved.created(), "/api/sorting-codes/" + code, saved.value());
     }
 

@@ -1,5 +1,6 @@
 package dk.platform.payroll.setup;
 
+import dk.platform.support.security.Caller;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -345,12 +346,8 @@ class SetupService {
         return store.history(from, limit);
     }
 
-    /** Whom the history names: the {@code X-User} header, or {@code anonymous}. */
-    static String by(String user) {
-        String by = blankToNull(user);
-        if (by != null && by.length() > 100) {
-            throw SetupException.invalid(List.of(new SetupError(null, "X-User", "X-User must be at most 100 characters")));
-        }
-        return by == null ? "anonymous" : by;
+    /** Whom the history names: the authenticated subject (never a header or body field). */
+    static String by() {
+        return Caller.currentOr("anonymous");
     }
 }

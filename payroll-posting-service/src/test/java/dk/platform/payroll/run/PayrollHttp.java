@@ -31,7 +31,6 @@ final class PayrollHttp {
     private static HttpEntity<String> body(String body, MediaType type) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
-        headers.set("X-User", "test");
         return new HttpEntity<>(body, headers);
     }
 

@@ -2,10 +2,12 @@ package dk.platform.payroll.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.platform.ledger.api.CommandSignature;
 import dk.platform.ledger.api.LedgerCommandResult;
 import dk.platform.ledger.api.Topics;
 import dk.platform.test.IntegrationTest;
 import dk.platform.test.KafkaProbe;
+import dk.platform.test.TestIdentities;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,9 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +44,7 @@ class RunApiIT {
 
     static final AtomicInteger EMPLOYERS = new AtomicInteger();
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String APPROVER = "approver-1";
     static KafkaProbe kafka;
 
     @Autowired
@@ -159,7 +166,12 @@ class RunApiIT {
         ConsumerRecord<String, String> command = kafka.await(r -> r.key().equals("payroll-" + runId + "-v1"), 1).get(0);
         JsonNode message = JSON.readTree(command.value());
         assertThat(message.get("type").asText()).isEqualTo("PostJournalEntry");
-        assertThat(message.get("sender").asText()).isEqualTo("payroll-posting-service");
+        assertThat(message.get("sender").asText()).isEqualTo("payroll");
+        // signed as the payroll service, on behalf of the user who approved
+        assertThat(header(command, CommandSignature.SENDER_HEADER)).isEqualTo("payroll");
+        assertThat(header(command, CommandSignature.ON_BEHALF_OF_HEADER)).isEqualTo(APPROVER);
+        assertThat(CommandSignature.verify(TestIdentities.PAYROLL_SECRET, "payroll", APPROVER, command.key(), command.value(),
+                header(command, CommandSignature.SIGNATURE_HEADER))).isTrue();
         assertThat(message.get("correlationId").asText()).isEqualTo("payroll-run-" + runId);
         assertThat(message.get("payload").get("lines").toString())
                 .contains("{\"account\":\"0000000400\",\"debit\":\"1234.56\"}", "{\"account\":\"0000000500\",\"credit\":\"1234.56\"}");
@@ -267,8 +279,16 @@ class RunApiIT {
         kafka.send(Topics.LEDGER_COMMAND_RESULTS, result.commandId(), JSON.writeValueAsString(result));
     }
 
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return record.headers().lastHeader(name) == null ? null
+                : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
     private ResponseEntity<JsonNode> approve(String runId) {
-        return payroll.postForEntity("/api/payroll-runs/" + runId + "/approval", json("{}"), JsonNode.class);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(TestIdentities.token(APPROVER, "payroll"));
+        return payroll.postForEntity("/api/payroll-runs/" + runId + "/approval", new HttpEntity<>("{}", headers), JsonNode.class);
     }
 
     private JsonNode awaitStatus(String runId, String status) {

@@ -1,9 +1,12 @@
 package dk.platform.payroll.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.platform.ledger.api.CommandSignature;
 import dk.platform.ledger.api.Topics;
 import dk.platform.test.IntegrationTest;
 import dk.platform.test.KafkaProbe;
+import dk.platform.test.TestIdentities;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,14 +72,19 @@ class RunRecoveryIT {
         // the process died after recording the approval of R-REC-CRASH and before the ledger had it
         PayrollRun.LedgerAction pending = new PayrollRun.LedgerAction("payroll-R-REC-CRASH-v1", Approvals.POST,
                 "payroll-R-REC-CRASH-v1", 1, resumed.dispositionDate(), PayrollRun.LedgerAction.PENDING, null, null, null,
-                Instant.now(), null, null);
+                Instant.now(), null, null, "approver-9");
         runs.update("R-REC-CRASH", r -> r.with(PayrollRun.Status.APPROVAL_PENDING, null).withLedger(l -> {
             l.add(pending);
             return l;
         }));
         approvals.resendPending();
-        JsonNode message = kafka.await(r -> r.key().equals("payroll-R-REC-CRASH-v1"), 1).stream().findFirst()
-                .map(r -> readTree(r.value())).orElseThrow(() -> new AssertionError("the pending command was not sent again"));
+        ConsumerRecord<String, String> record = kafka.await(r -> r.key().equals("payroll-R-REC-CRASH-v1"), 1).stream()
+                .findFirst().orElseThrow(() -> new AssertionError("the pending command was not sent again"));
+        JsonNode message = readTree(record.value());
+        // sent again on behalf of the user who approved, as recorded with the run's ledger action
+        assertThat(header(record, CommandSignature.ON_BEHALF_OF_HEADER)).isEqualTo("approver-9");
+        assertThat(CommandSignature.verify(TestIdentities.PAYROLL_SECRET, "payroll", "approver-9", record.key(), record.value(),
+                header(record, CommandSignature.SIGNATURE_HEADER))).isTrue();
         assertThat(message.get("type").asText()).isEqualTo("PostJournalEntry");
         assertThat(message.get("payload").get("entryId").asText()).isEqualTo("payroll-R-REC-CRASH-v1");
     }
@@ -104,6 +112,11 @@ class RunRecoveryIT {
         assertThat(received.getStatusCode().value()).as(String.valueOf(received.getBody())).isEqualTo(202);
         return await().atMost(Duration.ofSeconds(30)).until(() -> runs.find("R-REC").orElseThrow(),
                 r -> r.status() == PayrollRun.Status.CALCULATED);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return record.headers().lastHeader(name) == null ? null
+                : new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static JsonNode readTree(String json) {

@@ -2,6 +2,7 @@ package dk.platform.payroll.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.platform.test.IntegrationTest;
+import dk.platform.test.TestIdentities;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -310,7 +311,7 @@ class SetupApiIT {
         get("/api/setup/history?from=" + copied + "&limit=1000").getBody()
                 .forEach(e -> { if (e.get("key").asText().equals("H1")) mine.add(e); });
         assertThat(mine).extracting(e -> e.get("kind").asText()).containsExactly("chart", "chartLines", "chart");
-        assertThat(mine).extracting(e -> e.get("by").asText()).containsExactly("mette", "jens", "anonymous");
+        assertThat(mine).extracting(e -> e.get("by").asText()).containsExactly("mette", "jens", TestIdentities.ALL_ROLES_KEY_NAME);
         assertThat(mine).extracting(e -> e.get("action").asText()).containsExactly("copy from SD", "updateLine 1", "update");
         assertThat(mine.get(0).get("revision").asLong()).isEqualTo(copied);
         assertThat(mine.get(0).get("at").asText()).isNotBlank();
@@ -383,7 +384,10 @@ class SetupApiIT {
     private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body, MediaType type, String user) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
-        headers.set("X-User", user);
+        if (!user.isEmpty()) {
+            headers.setBearerAuth(TestIdentities.token(user, "payroll"));
+        }
+        headers.set("X-User", "mallory"); // ignored: the record names the authenticated subject
         return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 

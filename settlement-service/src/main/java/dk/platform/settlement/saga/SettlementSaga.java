@@ -51,6 +51,8 @@ public class SettlementSaga {
     public static final String PROCESSING_GROUP = "settlement-saga";
     public static final String STATEMENT_ID = "statementId";
     static final String COMMAND_ID = "commandId";
+    /** Metadata of a command sent on behalf of the user who submitted the statement. */
+    public static final String ON_BEHALF_OF = "onBehalfOf";
 
     enum Stage { WRITING_OFF, PAYING, COMPENSATING }
 
@@ -61,6 +63,8 @@ public class SettlementSaga {
     /** Every command id sent, in order, once. */
     private List<String> sent = new ArrayList<>();
     private String failure;
+    /** Who submitted the statement; its commands go to the ledger on their behalf. */
+    private String submittedBy;
 
     @Inject
     private transient CommandGateway commands;
@@ -76,6 +80,7 @@ public class SettlementSaga {
             return; // already under way: a repeated start posts nothing
         }
         plan = planned.plan();
+        submittedBy = planned.submittedBy();
         stage = Stage.WRITING_OFF;
         for (PlannedWriteOff w : plan.writeOffs()) {
             associateWith("writeOffId", w.writeOffId());
@@ -197,7 +202,8 @@ public class SettlementSaga {
         }
         progress.commandSent(plan.statementId(), commandId, command.getClass().getSimpleName());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(STATEMENT_ID, plan.statementId())));
+                .andMetaData(submittedBy == null ? Map.of(STATEMENT_ID, plan.statementId())
+                        : Map.of(STATEMENT_ID, plan.statementId(), ON_BEHALF_OF, submittedBy)));
     }
 
     private Object commandFor(String commandId) {

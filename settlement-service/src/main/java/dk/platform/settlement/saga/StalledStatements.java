@@ -64,6 +64,6 @@ class StalledStatements {
         log.info("statement {} ({}) has not moved since {}: {}", id, record.status(), record.updatedAt(),
                 started ? "sending its unanswered commands again" : "starting its saga");
         records.touch(id);
-        inbox.deliver(started ? new StatementStalled(id) : new StatementPlanned(id, record.plan()));
+        inbox.deliver(started ? new StatementStalled(id) : new StatementPlanned(id, record.plan(), record.submittedBy()));
     }
 }

@@ -62,6 +62,13 @@ class SettlementSagaTest {
     }
 
     @Test
+    void theCommandsGoOnBehalfOfWhoeverSubmittedTheStatement() {
+        fixture.givenNoPriorActivity().whenPublishingA(new StatementPlanned(ID, PLAN, "clerk-7"));
+        assertThat(fixture.getCommandBus().getDispatchedCommands()).hasSize(WRITE_OFFS.size())
+                .allSatisfy(c -> assertThat(c.getMetaData()).containsEntry(SettlementSaga.ON_BEHALF_OF, "clerk-7"));
+    }
+
+    @Test
     void aPlannedStatementSendsEveryWriteOffButNotYetTheBank() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(planned())
@@ -231,7 +238,7 @@ class SettlementSagaTest {
         SettlementPlan bankOnly = new SettlementPlan("RH-X", WorkedExample.ITEM, WorkedExample.PARTY, WorkedExample.DATE, List.of(),
                 new SettlementPlan.PlannedPayment("RH-X-bank", "5820", Money.of("48250.00"), "Afregning sygesikring RH-X"));
         fixture.givenNoPriorActivity()
-                .whenPublishingA(new StatementPlanned("RH-X", bankOnly))
+                .whenPublishingA(new StatementPlanned("RH-X", bankOnly, null))
                 .expectDispatchedCommands(bankOnly.paymentCommand());
     }
 
@@ -273,7 +280,7 @@ class SettlementSagaTest {
     }
 
     static StatementPlanned planned() {
-        return new StatementPlanned(ID, PLAN);
+        return new StatementPlanned(ID, PLAN, null);
     }
 
     static Object writeOff(String id) {

@@ -2,6 +2,7 @@ package dk.platform.settlement.infra.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.platform.ledger.api.CommandSignature;
 import dk.platform.ledger.api.LedgerCommandMessage;
 import dk.platform.ledger.api.LedgerCommandTypes;
 import dk.platform.ledger.api.Topics;
@@ -9,13 +10,17 @@ import dk.platform.ledger.api.command.ApplyPayment;
 import dk.platform.ledger.api.command.BookWriteOff;
 import dk.platform.ledger.api.command.ReverseEntry;
 import dk.platform.settlement.saga.SettlementSaga;
+import dk.platform.support.security.SenderSecret;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,21 +28,25 @@ import java.util.concurrent.TimeoutException;
 /**
  * The saga's commands leave here for the ledger, as {@link LedgerCommandMessage}s on
  * {@code ledger.commands}. The command id is the id the command posts under (writeOffId,
- * paymentId, reversalId), so the ledger's answer finds the saga and a repeat posts nothing. The
+ * paymentId, reversalId), so the ledger's answer finds the saga and a repeat posts nothing. Each
+ * record is signed as sender {@code settlement} ({@link CommandSignature}), on behalf of the user who
+ * submitted the statement when the saga knows them; the ledger runs nothing else. The
  * send is awaited: a broker that is down fails the saga's step, which then runs again.
  */
 @Component
 class LedgerCommandForwarder {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerCommandForwarder.class);
-    static final String SENDER = "settlement-service";
+    static final String SENDER = "settlement";
 
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json;
+    private final String secret;
 
-    LedgerCommandForwarder(KafkaTemplate<String, String> kafka, ObjectMapper json) {
+    LedgerCommandForwarder(KafkaTemplate<String, String> kafka, ObjectMapper json, Environment environment) {
         this.kafka = kafka;
         this.json = json;
+        this.secret = SenderSecret.of(environment, SENDER);
     }
 
     @CommandHandler
@@ -60,7 +69,19 @@ class LedgerCommandForwarder {
         String type = LedgerCommandTypes.nameOf(command);
         String statementId = (String) metaData.get(SettlementSaga.STATEMENT_ID);
         LedgerCommandMessage message = new LedgerCommandMessage(commandId, type, json.valueToTree(command), SENDER, statementId);
-        kafka.send(Topics.LEDGER_COMMANDS, commandId, json.writeValueAsString(message)).get(30, TimeUnit.SECONDS);
-        log.info("statement {}: sent {} {}", statementId, type, commandId);
+        String onBehalfOf = (String) metaData.get(SettlementSaga.ON_BEHALF_OF);
+        String value = json.writeValueAsString(message);
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.LEDGER_COMMANDS, commandId, value);
+        header(record, CommandSignature.SENDER_HEADER, SENDER);
+        header(record, CommandSignature.ON_BEHALF_OF_HEADER, onBehalfOf);
+        header(record, CommandSignature.SIGNATURE_HEADER, CommandSignature.sign(secret, SENDER, onBehalfOf, commandId, value));
+        kafka.send(record).get(30, TimeUnit.SECONDS);
+        log.info("statement {}: sent {} {} for {}", statementId, type, commandId, onBehalfOf);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        if (value != null) {
+            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
     }
 }

@@ -57,7 +57,8 @@ public class StatementIntake {
         return records.find(statementId);
     }
 
-    public Submission submit(Statement statement) {
+    /** @param submittedBy the authenticated subject; the ledger commands go on their behalf (null: on no one's) */
+    public Submission submit(Statement statement, String submittedBy) {
         String hash = hash(statement);
         Optional<StatementRecord> earlier = records.find(statement.statementId());
         if (earlier.isPresent()) {
@@ -71,20 +72,20 @@ public class StatementIntake {
             // announced before it is recorded: a failure here records nothing, and the client's retry announces it again
             events.publish(new StatementRejected(statement.statementId(), statement.openItemId(), statement.party(),
                     statement.bankAmount(), rejected.gap(), rejected.reason()));
-            if (!records.insertRejected(statement, hash, rejected.gap(), rejected.reason())) {
+            if (!records.insertRejected(statement, hash, rejected.gap(), rejected.reason(), submittedBy)) {
                 return resubmitted(records.find(statement.statementId()).orElseThrow(), hash);
             }
             log.info("statement {} REJECTED: {}", statement.statementId(), rejected.reason());
             return new Submission(records.find(statement.statementId()).orElseThrow(), true);
         }
         Assessment.Planned planned = (Assessment.Planned) assessment;
-        if (!records.insertPlanned(statement, hash, planned.plan())) {
+        if (!records.insertPlanned(statement, hash, planned.plan(), submittedBy)) {
             return resubmitted(records.find(statement.statementId()).orElseThrow(), hash);
         }
         log.info("statement {} PLANNED: {} write-offs, then {} to {}", statement.statementId(), planned.plan().writeOffs().size(),
                 statement.bankAmount(), statement.cashAccount());
         try {
-            inbox.deliver(new StatementPlanned(statement.statementId(), planned.plan()));
+            inbox.deliver(new StatementPlanned(statement.statementId(), planned.plan(), submittedBy));
         } catch (RuntimeException e) {
             // Recorded and in progress: the sweeper starts the saga again shortly. The client need do nothing.
             log.warn("statement {} is recorded but its saga could not start yet; it will be retried", statement.statementId(), e);

@@ -13,11 +13,12 @@ import java.util.function.UnaryOperator;
 /**
  * A statement as recorded (collection {@code statements}, keyed by statementId): the statement
  * itself with a hash of it (to tell a re-submission from a conflicting one), its status, the gap
- * of a REJECTED one, the plan, and every ledger command with the ledger's answer.
+ * of a REJECTED one, the plan, every ledger command with the ledger's answer, and who submitted it
+ * (the authenticated subject; the ledger commands are sent on their behalf).
  */
 public record StatementRecord(String statementId, String bodyHash, Statement statement, StatementStatus status, Money gap,
                               String reason, SettlementPlan plan, List<CommandRecord> commands, Instant submittedAt,
-                              Instant updatedAt) {
+                              Instant updatedAt, String submittedBy) {
 
     public enum CommandStatus { PLANNED, SENT, ACCEPTED, REJECTED }
 
@@ -40,7 +41,7 @@ public record StatementRecord(String statementId, String bodyHash, Statement sta
     }
 
     StatementRecord withStatus(StatementStatus status, String reason, Instant now) {
-        return new StatementRecord(statementId, bodyHash, statement, status, gap, reason, plan, commands, submittedAt, now);
+        return new StatementRecord(statementId, bodyHash, statement, status, gap, reason, plan, commands, submittedAt, now, submittedBy);
     }
 
     StatementRecord withCommand(String commandId, String type, UnaryOperator<CommandRecord> change, Instant now) {
@@ -57,10 +58,10 @@ public record StatementRecord(String statementId, String bodyHash, Statement sta
         if (!found) {
             changed.add(change.apply(new CommandRecord(commandId, type, commandId, CommandStatus.PLANNED, null, null, null)));
         }
-        return new StatementRecord(statementId, bodyHash, statement, status, gap, reason, plan, changed, submittedAt, now);
+        return new StatementRecord(statementId, bodyHash, statement, status, gap, reason, plan, changed, submittedAt, now, submittedBy);
     }
 
     StatementRecord touched(Instant now) {
-        return new StatementRecord(statementId, bodyHash, statement, status, gap, reason, plan, commands, submittedAt, now);
+        return new StatementRecord(statementId, bodyHash, statement, status, gap, reason, plan, commands, submittedAt, now, submittedBy);
     }
 }

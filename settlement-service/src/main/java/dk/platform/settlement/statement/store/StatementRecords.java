@@ -51,19 +51,19 @@ public class StatementRecords implements SettlementProgress {
     }
 
     /** Records a statement that balanced; false if its id is taken (then {@link #find} it). */
-    public boolean insertPlanned(Statement statement, String bodyHash, SettlementPlan plan) {
+    public boolean insertPlanned(Statement statement, String bodyHash, SettlementPlan plan, String submittedBy) {
         Instant now = clock.instant();
         inProgressIds().replaceOne(Filters.eq("_id", statement.statementId()), new Document("_id", statement.statementId()),
                 new ReplaceOptions().upsert(true));
         return insert(new StatementRecord(statement.statementId(), bodyHash, statement, StatementStatus.PLANNED, null, null,
-                plan, StatementRecord.planned(plan), now, now));
+                plan, StatementRecord.planned(plan), now, now, submittedBy));
     }
 
     /** Records a statement that did not balance; false if its id is taken. */
-    public boolean insertRejected(Statement statement, String bodyHash, Money gap, String reason) {
+    public boolean insertRejected(Statement statement, String bodyHash, Money gap, String reason, String submittedBy) {
         Instant now = clock.instant();
         return insert(new StatementRecord(statement.statementId(), bodyHash, statement, StatementStatus.REJECTED, gap, reason,
-                null, List.of(), now, now));
+                null, List.of(), now, now, submittedBy));
     }
 
     private boolean insert(StatementRecord record) {

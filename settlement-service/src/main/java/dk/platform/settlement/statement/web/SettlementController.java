@@ -7,6 +7,7 @@ import dk.platform.settlement.statement.StatementStatus;
 import dk.platform.settlement.statement.intake.StatementConflict;
 import dk.platform.settlement.statement.intake.StatementIntake;
 import dk.platform.support.ProblemHandler;
+import dk.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -128,7 +129,7 @@ class SettlementController {
     }
 
     private ResponseEntity<StatementView> answer(Statement statement) {
-        StatementIntake.Submission submission = intake.submit(statement);
+        StatementIntake.Submission submission = intake.submit(statement, Caller.current().orElse(null));
         StatementView view = StatementView.of(submission.record());
         if (submission.created() && view.status() != StatementStatus.REJECTED) {
             return ResponseEntity.accepted().location(URI.create("/api/settlements/" + view.statementId())).body(view);
