@@ -30,6 +30,8 @@ import java.util.concurrent.TimeoutException;
  * recorded on the run before it is sent, with an id that is the entry id it posts under, so
  * approving twice posts once, a redelivered answer changes nothing, and a command whose send was
  * cut short by a restart is sent again at start-up (the ledger answers a repeat as REPLAYED).
+ * Each action records the user who approved or asked for the re-posting, and every command it
+ * leads to (the debt steps, the post after a reversal, a resend) goes on their behalf.
  */
 @Component
 public class Approvals {

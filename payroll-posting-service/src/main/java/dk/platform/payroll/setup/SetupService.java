@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static dk.platform.payroll.setup.SetupRules.blankToNull;
 import static dk.platform.payroll.setup.SetupRules.lineNumbers;
 
 /**

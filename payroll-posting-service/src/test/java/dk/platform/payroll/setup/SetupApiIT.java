@@ -365,7 +365,7 @@ class SetupApiIT {
     }
 
     private ResponseEntity<JsonNode> put(String path, String json) {
-        return put(path, json, "tester");
+        return put(path, json, "");
     }
 
     private ResponseEntity<JsonNode> put(String path, String json, String user) {
@@ -373,7 +373,7 @@ class SetupApiIT {
     }
 
     private ResponseEntity<JsonNode> post(String path, String json) {
-        return exchange(HttpMethod.POST, path, json, MediaType.APPLICATION_JSON, "tester");
+        return exchange(HttpMethod.POST, path, json, MediaType.APPLICATION_JSON, "");
     }
 
     private ResponseEntity<JsonNode> putCsv(String code, String csv, String user) {
