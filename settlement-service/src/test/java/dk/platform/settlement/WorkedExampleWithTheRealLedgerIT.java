@@ -83,6 +83,10 @@ class WorkedExampleWithTheRealLedgerIT {
                 + " " + c.path("outcome").asText()).containsExactly("RH-2026-04-fee-1 ACCEPTED POSTED",
                 "RH-2026-04-fee-2 ACCEPTED POSTED", "RH-2026-04-rej-R-1007 ACCEPTED POSTED", "RH-2026-04-diff ACCEPTED POSTED",
                 "RH-2026-04-bank ACCEPTED POSTED");
+        // the ledger took the signed commands: its events name the service and the user who submitted (the test API key)
+        JsonNode recorded = ledger.get("/api/audit/events?correlationId=RH-2026-04");
+        assertThat(recorded.findValuesAsText("service")).as(recorded.toString()).isNotEmpty().containsOnly("settlement");
+        assertThat(recorded.findValuesAsText("user")).as(recorded.toString()).isNotEmpty().containsOnly("tests");
 
         JsonNode item = ledger.get("/api/open-items/SS-2026-03");
         assertThat(item.get("status").asText()).isEqualTo("CLOSED");

@@ -91,6 +91,10 @@ class PayrollToLedgerIT {
         assertBalance(ledger, "0000000600", "-18000.00");
         JsonNode expense = ledger.get("/api/accounts/0000000400");
         assertThat(expense.get("postings").findValuesAsText("entryId")).containsExactly("payroll-R-2026-10-v1");
+        // the ledger took the signed command: it names the service and the user who approved (the test API key here)
+        JsonNode recorded = ledger.get("/api/audit/events?aggregateId=payroll-R-2026-10-v1");
+        assertThat(recorded.findValuesAsText("service")).as(recorded.toString()).contains("payroll");
+        assertThat(recorded.findValuesAsText("user")).as(recorded.toString()).contains("tests");
 
         // the salary of department 2020 is moved to 0000000410: a more specific line (group 2020) wins
         ResponseEntity<JsonNode> line = payroll.postForEntity("/api/charts/E2/lines", json("""
