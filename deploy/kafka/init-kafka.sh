@@ -41,9 +41,9 @@ scram settlement "$SETTLEMENT_KAFKA_PASSWORD"
 scram payroll "$PAYROLL_KAFKA_PASSWORD"
 
 # ledger: the only writer of ledger.events, of the replay topics and of ledger.command-results;
-# reads ledger.commands. Creates its topics at start-up (KafkaAdmin NewTopic beans: describe, create,
+# reads ledger.commands (and, like everyone, ledger.events). Creates its topics at start-up (KafkaAdmin NewTopic beans: describe, create,
 # add partitions when a topic has fewer than declared), replay topics on demand.
-allow ledger --topic ledger.events --operation Write --operation Create --operation Describe --operation Alter
+allow ledger --topic ledger.events --operation Write --operation Read --operation Create --operation Describe --operation Alter
 allow ledger --topic ledger.events.replay. --resource-pattern-type prefixed \
     --operation Write --operation Create --operation Describe --operation Alter
 allow ledger --topic ledger.command-results --operation Write --operation Create --operation Describe --operation Alter

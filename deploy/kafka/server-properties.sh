@@ -32,7 +32,9 @@ inter.broker.listener.name=INTERNAL
 # metadata (admin's bootstrapped by "kafka-storage format --add-scram", the services' created by kafka-init).
 sasl.enabled.mechanisms=SCRAM-SHA-512
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+# (the INTERNAL entry also carries the broker's own client credentials for inter-broker traffic)
 listener.name.internal.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$KAFKA_ADMIN_PASSWORD";
+listener.name.external.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
 # KRaft cannot use SCRAM on the controller listener (its credentials are in the metadata the
 # controller serves), so broker->controller uses PLAIN with the one static user admin.
 listener.name.controller.sasl.enabled.mechanisms=PLAIN

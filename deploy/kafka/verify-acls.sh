@@ -43,6 +43,7 @@ export LEDGER_KAFKA_PASSWORD=${LEDGER_KAFKA_PASSWORD:-$(random)}
 export SETTLEMENT_KAFKA_PASSWORD=${SETTLEMENT_KAFKA_PASSWORD:-$(random)}
 export PAYROLL_KAFKA_PASSWORD=${PAYROLL_KAFKA_PASSWORD:-$(random)}
 internal=${VERIFY_INTERNAL_PORT:-29092}
+quiet=-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
 
 echo "== broker: start-kafka.sh (format --add-scram admin, then kafka.Kafka) in $work"
 CLUSTER_ID=4L6g3nShT-eMCtK--X86sw KAFKA_INTERNAL_HOST=localhost KAFKA_INTERNAL_PORT=$internal \
@@ -54,7 +55,7 @@ broker_pid=$!
 i=0
 until grep -q "Kafka Server started" "$work/broker.log" 2>/dev/null; do
     if ! kill -0 "$broker_pid" 2>/dev/null || [ $i -ge 120 ]; then
-        echo "the broker did not start:"; tail -50 "$work/broker.log"; exit 1
+        echo "the broker did not start:"; grep -E "ERROR|Exception|started" "$work/broker.log" | head -20; tail -5 "$work/broker.log"; exit 1
     fi
     sleep 1; i=$((i + 1))
 done
@@ -64,7 +65,7 @@ grep -E "^(listeners|listener.security|sasl.enabled|sasl.mechanism|listener.name
 
 echo "== kafka-init: init-kafka.sh (kafka-configs + kafka-acls as admin)"
 KAFKA_BOOTSTRAP=localhost:$internal KAFKA_CONFIG_DIR="$work/init" \
-    KAFKA_CONFIGS_CMD="$java kafka.admin.ConfigCommand" KAFKA_ACLS_CMD="$java kafka.admin.AclCommand" \
+    KAFKA_CONFIGS_CMD="$java $quiet kafka.admin.ConfigCommand" KAFKA_ACLS_CMD="$java $quiet kafka.admin.AclCommand" \
     sh "$here/init-kafka.sh" 2>&1 | grep -v "^SLF4J" | sed "s/$KAFKA_ADMIN_PASSWORD/***/g"
 
 echo "== checks: VerifyAcls.java"
