@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * The local stack's identities (issue 10): a token issuer whose RSA key lives in the data
- * folder, a token per role (12 hours), an API key per role, and the secrets with which settlement
+ * folder, a token per role (12 hours), an API key per role (and one with every role, named
+ * {@code local-all}, for trying the README's walk-throughs), and the secrets with which settlement
  * and payroll sign their commands to the ledger. Keys and secrets are made once and kept in
  * {@code <data>/identity/} (readable by the owner only), so a restart keeps them; the apps get
  * the public key, the keys' hashes and the secrets through their environment.
@@ -97,6 +98,7 @@ final class LocalIssuer {
     private static List<String> secretNames() {
         List<String> names = new java.util.ArrayList<>(List.of("kafka.settlement", "kafka.payroll"));
         ROLES.forEach(r -> names.add("apikey." + r));
+        names.add("apikey.all");
         return names;
     }
 
@@ -107,7 +109,8 @@ final class LocalIssuer {
         env.put("PLATFORM_SECURITY_JWT_AUDIENCE", AUDIENCE);
         env.put("PLATFORM_SECURITY_JWT_PUBLIC_KEY", publicKeyPem());
         String keys = ROLES.stream().map(r -> "\"local-" + r + "\":{\"hash\":\"" + sha256(apiKey(r)) + "\",\"roles\":[\"" + r + "\"]}")
-                .collect(Collectors.joining(","));
+                .collect(Collectors.joining(",")) + ",\"local-all\":{\"hash\":\"" + sha256(apiKey("all")) + "\",\"roles\":["
+                + ROLES.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(",")) + "]}";
         env.put("SPRING_APPLICATION_JSON", "{\"platform\":{\"security\":{\"api-keys\":{" + keys + "}}}}");
         return env;
     }
@@ -157,6 +160,8 @@ final class LocalIssuer {
             text.append("TOKEN_").append(name).append('=').append(token(role)).append('\n');
             text.append("API_KEY_").append(name).append('=').append(apiKey(role)).append('\n');
         }
+        text.append("# every role at once, to try the README's walk-throughs on the local stack; never configure such a key elsewhere\n");
+        text.append("API_KEY_ALL=").append(apiKey("all")).append('\n');
         Path file = dir.resolve("credentials.env");
         writePrivate(file, text.toString().getBytes(StandardCharsets.UTF_8));
         return file;

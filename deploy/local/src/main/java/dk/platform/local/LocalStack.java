@@ -359,7 +359,7 @@ public final class LocalStack {
                 OUT.printf(Locale.ROOT, "  %-10s %s%n", role, issuer.token(role));
             }
             OUT.printf(Locale.ROOT, "  e.g.  curl -H \"Authorization: Bearer $TOKEN_AUDITOR\" %s/api/trial-balance%n", apps.get(0).url());
-            OUT.println("  These tokens and an API key per role (X-Api-Key: $API_KEY_POSTER, ...) are in " + credentials
+            OUT.println("  These tokens, an API key per role (X-Api-Key: $API_KEY_POSTER, ...) and API_KEY_ALL (every role, for the README walk-throughs) are in " + credentials
                     + "  (source it)");
         }
         OUT.println(line);

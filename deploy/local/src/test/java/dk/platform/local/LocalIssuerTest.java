@@ -49,7 +49,7 @@ class LocalIssuerTest {
         assertThat(again.apiKey("poster")).isEqualTo(first.apiKey("poster")).isNotEqualTo(first.apiKey("auditor"));
         assertThat(again.ledgerEnvironment()).isEqualTo(first.ledgerEnvironment());
         assertThat(Files.getPosixFilePermissions(credentials)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.readAllLines(credentials)).filteredOn(l -> l.startsWith("TOKEN_") || l.startsWith("API_KEY_")).hasSize(10);
+        assertThat(Files.readAllLines(credentials)).filteredOn(l -> l.startsWith("TOKEN_") || l.startsWith("API_KEY_")).hasSize(11);
 
         String apps = first.appEnvironment().toString();
         assertThat(apps).doesNotContain(first.apiKey("poster")).contains(LocalIssuer.sha256(first.apiKey("poster")));
