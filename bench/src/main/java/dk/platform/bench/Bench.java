@@ -1,5 +1,7 @@
 package dk.platform.bench;
 
+import java.util.Properties;
+import dk.platform.ledger.api.CommandSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.platform.ledger.api.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -58,19 +60,36 @@ public final class Bench {
     }
 
     /** Where the stack is: started by this run, or given by BENCH_* variables (a running stack). */
+    /**
+     * {@code apiKey}: a key with the poster, admin, payroll and auditor roles; {@code kafkaSecret}: payroll's
+     * signing secret, with which the Kafka command path signs its {@code PostJournalEntry}s as payroll.
+     */
     record Target(String ledgerUrl, String payrollUrl, String jdbcUrl, String dbUser, String dbPassword, String kafka,
-                  String mongoUri) {
-        static Target of(StackProcess s) {
+                  String mongoUri, String apiKey, String kafkaSecret) {
+        /** A stack this run started: the local issuer's all-roles key and payroll's secret from its data folder. */
+        static Target of(StackProcess s) throws IOException {
+            Properties credentials = properties(s.dataDir.resolve("identity").resolve("credentials.env"));
+            Properties secrets = properties(s.dataDir.resolve("identity").resolve("secrets.properties"));
             return new Target("http://localhost:" + s.port("LEDGER_PORT"), "http://localhost:" + s.port("PAYROLL_PORT"),
                     "jdbc:postgresql://localhost:" + s.port("PG_PORT") + "/ledger", "postgres", "postgres",
-                    "localhost:" + s.port("KAFKA_PORT"), "mongodb://localhost:" + s.port("MONGO_PORT"));
+                    "localhost:" + s.port("KAFKA_PORT"), "mongodb://localhost:" + s.port("MONGO_PORT"),
+                    credentials.getProperty("API_KEY_ALL"), secrets.getProperty("kafka.payroll"));
         }
 
         static Target fromEnv(Map<String, String> env) {
             return new Target(env.get("BENCH_LEDGER_URL"), env.getOrDefault("BENCH_PAYROLL_URL", "http://localhost:8083"),
                     env.getOrDefault("BENCH_JDBC_URL", "jdbc:postgresql://localhost:5433/ledger"),
                     env.getOrDefault("BENCH_DB_USER", "postgres"), env.getOrDefault("BENCH_DB_PASSWORD", "postgres"),
-                    env.getOrDefault("BENCH_KAFKA", "localhost:9092"), env.getOrDefault("BENCH_MONGO_URI", "mongodb://localhost:27017"));
+                    env.getOrDefault("BENCH_KAFKA", "localhost:9092"), env.getOrDefault("BENCH_MONGO_URI", "mongodb://localhost:27017"),
+                    env.get("BENCH_API_KEY"), env.get("BENCH_KAFKA_SECRET"));
+        }
+
+        private static Properties properties(Path file) throws IOException {
+            Properties p = new Properties();
+            try (var in = Files.newBufferedReader(file)) {
+                p.load(in);
+            }
+            return p;
         }
     }
 
@@ -89,8 +108,8 @@ public final class Bench {
         this.scale = scale;
         this.target = target;
         this.work = new Workload("b" + UUID.randomUUID().toString().substring(0, 6) + "-", scale.accounts());
-        this.ledger = new Http(target.ledgerUrl());
-        this.payroll = new Http(target.payrollUrl());
+        this.ledger = new Http(target.ledgerUrl(), target.apiKey());
+        this.payroll = new Http(target.payrollUrl(), target.apiKey());
     }
 
     static void log(String message) {
@@ -358,7 +377,12 @@ public final class Bench {
                 Workload.Entry e = work.entry();
                 CompletableFuture<String> answer = new CompletableFuture<>();
                 pendingResults.put(e.id(), answer);
-                producer.send(new ProducerRecord<>(Topics.LEDGER_COMMANDS, e.id(), Workload.kafkaMessage(e.id(), "PostJournalEntry", e.json())));
+                String message = Workload.kafkaMessage(e.id(), "PostJournalEntry", e.json());
+                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.LEDGER_COMMANDS, e.id(), message);
+                record.headers().add(CommandSignature.SENDER_HEADER, "payroll".getBytes(StandardCharsets.UTF_8));
+                record.headers().add(CommandSignature.SIGNATURE_HEADER, CommandSignature.sign(target.kafkaSecret(), "payroll", null,
+                        e.id(), message).getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
                 String result = answer.get(60, TimeUnit.SECONDS);
                 if (!result.contains("\"ACCEPTED\"")) {
                     throw new IllegalStateException("answered " + result);

@@ -32,10 +32,13 @@ final class Http {
     }
 
     private final String base;
+    private final String apiKey;
     private final HttpClient client;
 
-    Http(String base) {
+    /** @param apiKey sent as {@code X-Api-Key} with every request (BENCH_API_KEY, or the local stack's all-roles key) */
+    Http(String base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newCachedThreadPool(r -> {
                     Thread t = new Thread(r, "http-" + base);
@@ -53,18 +56,15 @@ final class Http {
     }
 
     Response post(String path, String json, Duration timeout) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("X-User", "bench").timeout(timeout).POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json").timeout(timeout).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response put(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("X-User", "bench").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response postBytes(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .header("X-User", "bench").timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     Response get(String path) {
@@ -72,6 +72,9 @@ final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
         if (request.build().timeout().isEmpty()) {
             request.timeout(Duration.ofSeconds(60));
         }

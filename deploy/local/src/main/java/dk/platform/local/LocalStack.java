@@ -53,6 +53,8 @@ public final class LocalStack {
     private MongoNode mongo;
     private KafkaNode kafka;
     private final List<AppNode> apps = new ArrayList<>();
+    private LocalIssuer issuer;
+    private Path credentials;
 
     private String jdbcUrl;
     private String mongoUri;
@@ -255,9 +257,12 @@ public final class LocalStack {
         log("infrastructure up in " + seconds(System.nanoTime() - startedNanos));
     }
 
-    private void startApps() {
+    private void startApps() throws IOException {
         Path root = config.repoRoot();
+        issuer = LocalIssuer.in(config.dataDir());
+        credentials = issuer.writeCredentials();
         Map<String, String> ledgerEnv = commonEnv(StackConfig.LEDGER, "ledger");
+        ledgerEnv.putAll(issuer.ledgerEnvironment());
         ledgerEnv.put("SPRING_DATASOURCE_URL", jdbcUrl);
         ledgerEnv.put("SPRING_DATASOURCE_USERNAME",
                 Optional.ofNullable(config.external("SPRING_DATASOURCE_USERNAME")).orElse(PostgresNode.USER));
@@ -267,10 +272,12 @@ public final class LocalStack {
 
         // Settlement and payroll reach the ledger only through Kafka: no ledger URL.
         Map<String, String> settlementEnv = commonEnv(StackConfig.SETTLEMENT, "settlement");
+        settlementEnv.putAll(issuer.senderEnvironment("settlement"));
         apps.add(new AppNode(StackConfig.SETTLEMENT, root.resolve(SETTLEMENT_JAR),
                 config.port(StackConfig.SETTLEMENT), settlementEnv));
 
         Map<String, String> payrollEnv = commonEnv(StackConfig.PAYROLL, "payroll");
+        payrollEnv.putAll(issuer.senderEnvironment("payroll"));
         apps.add(new AppNode(StackConfig.PAYROLL, root.resolve(PAYROLL_JAR), config.port(StackConfig.PAYROLL),
                 payrollEnv));
 
@@ -286,6 +293,7 @@ public final class LocalStack {
         env.put("SPRING_DATA_MONGODB_URI", withDatabase(mongoUri, database));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.putAll(issuer.appEnvironment());
         return env;
     }
 
@@ -344,6 +352,16 @@ public final class LocalStack {
                 mongo == null ? "  [external]" : "  (mongo-java-server, H2 file)");
         OUT.printf(Locale.ROOT, "  %-12s %s   (wipe: stop, then rm -rf it)%n", "data", config.dataDir());
         OUT.printf(Locale.ROOT, "  %-12s %s%n", "logs", config.logDir());
+        if (issuer != null) {
+            OUT.println(line);
+            OUT.println("Every API call needs an identity (health and the OpenAPI docs excepted). A token per role, valid 12 h:");
+            for (String role : LocalIssuer.ROLES) {
+                OUT.printf(Locale.ROOT, "  %-10s %s%n", role, issuer.token(role));
+            }
+            OUT.printf(Locale.ROOT, "  e.g.  curl -H \"Authorization: Bearer $TOKEN_AUDITOR\" %s/api/trial-balance%n", apps.get(0).url());
+            OUT.println("  These tokens, an API key per role (X-Api-Key: $API_KEY_POSTER, ...) and API_KEY_ALL (every role, for the README walk-throughs) are in " + credentials
+                    + "  (source it)");
+        }
         OUT.println(line);
         OUT.println("Ctrl-C to stop");
         OUT.flush();

@@ -110,6 +110,26 @@ public class PlatformSecurityAutoConfiguration {
         return http.build();
     }
 
+    /** Swagger UI's "Authorize": a bearer token or an API key, required by every operation. */
+    @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer securitySchemes() {
+        return api -> {
+            if (api.getComponents() == null) {
+                api.setComponents(new io.swagger.v3.oas.models.Components());
+            }
+            api.getComponents()
+                    .addSecuritySchemes("bearer", new io.swagger.v3.oas.models.security.SecurityScheme()
+                            .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                            .description("A token of the organisation's issuer (deploy/run-local.sh prints one per role)"))
+                    .addSecuritySchemes("apiKey", new io.swagger.v3.oas.models.security.SecurityScheme()
+                            .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
+                            .in(io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)
+                            .description("A static API key (configured by its SHA-256)"));
+            api.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
+            api.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("apiKey"));
+        };
+    }
+
     static RSAPublicKey rsaPublicKey(String pem) {
         String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
         try {

@@ -125,6 +125,7 @@ class AuditExportIT {
         assertThat(first.get("credit").isNull()).isTrue();
         assertThat(first.get("eventType").asText()).isEqualTo("JournalEntryPosted");
         assertThat(first.get("user").asText()).isEqualTo("test-user");
+        assertThat(first.get("service").isNull()).as("posted over REST: no service").isTrue();
         assertThat(first.get("correlationId").asText()).isNotBlank();
         assertThat(first.get("recordedAt").asText()).endsWith("Z");
         JsonNode reversal = mine.get(2);
@@ -140,16 +141,16 @@ class AuditExportIT {
         assertThat(Arrays.equals(csv, export("/api/audit/export?from=2027-02-01&to=2027-02-28", "text/csv"))).isTrue();
         assertThat(verifies(csv)).isTrue();
         String[] lines = new String(csv, StandardCharsets.UTF_8).split("\n");
-        assertThat(lines[0]).isEqualTo("position;entryId;line;postingDate;recordedAt;user;text;account;debit;credit;sourceCommand;eventType;correlationId");
+        assertThat(lines[0]).isEqualTo("position;entryId;line;postingDate;recordedAt;user;service;text;account;debit;credit;sourceCommand;eventType;correlationId");
         assertThat(lines).hasSize(rows.size() + 2);
         assertThat(lines[lines.length - 1]).isEqualTo("# checksum;" + "sha256:" + sha256(csv, prefixLength(csv)) + ";lines;" + rows.size()
                 + ";debit;" + checksum.get("debitTotal").asText() + ";credit;" + checksum.get("creditTotal").asText());
         for (int i = 0; i < rows.size(); i++) {
             List<String> fields = csvFields(lines[i + 1]);
             JsonNode row = rows.get(i);
-            assertThat(fields).hasSize(13);
+            assertThat(fields).hasSize(14);
             assertThat(fields).containsExactly(row.get("position").asText(), row.get("entryId").asText(), row.get("line").asText(),
-                    row.get("postingDate").asText(), row.get("recordedAt").asText(), text(row.get("user")), text(row.get("text")),
+                    row.get("postingDate").asText(), row.get("recordedAt").asText(), text(row.get("user")), text(row.get("service")), text(row.get("text")),
                     row.get("account").asText(), text(row.get("debit")), text(row.get("credit")), row.get("sourceCommand").asText(),
                     row.get("eventType").asText(), text(row.get("correlationId")));
         }

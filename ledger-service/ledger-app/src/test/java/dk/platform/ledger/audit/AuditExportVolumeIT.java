@@ -1,5 +1,6 @@
 package dk.platform.ledger.audit;
 
+import dk.platform.test.TestIdentities;
 import dk.platform.ledger.support.Api;
 import dk.platform.ledger.support.TestChart;
 import dk.platform.test.IntegrationTest;
@@ -91,7 +92,7 @@ class AuditExportVolumeIT {
     Read read(String path, long sampleEvery) throws Exception {
         long start = System.nanoTime();
         HttpResponse<InputStream> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Api-Key", TestIdentities.ALL_ROLES_KEY).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         ByteArrayOutputStream line = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package dk.platform.ledger.crash;
 
+import dk.platform.test.TestIdentities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.platform.ledger.api.Topics;
@@ -352,6 +353,7 @@ class CrashRecoveryIT {
         env.put("SPRING_DATA_MONGODB_URI", mongoUri);
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
         env.put("LOG_FORMAT", "");
+        env.putAll(TestIdentities.environment());
         Process process = builder.start();
         HttpClient http = newClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -465,12 +467,12 @@ class CrashRecoveryIT {
     }
 
     private static Response post(HttpClient http, String path, String singleQuotedJson) throws IOException {
-        return send(http, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").header("X-User", "crash-test")
+        return send(http, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").header("Authorization", "Bearer " + TestIdentities.token("crash-test", "poster"))
                 .POST(HttpRequest.BodyPublishers.ofString(singleQuotedJson.replace('\'', '"'))));
     }
 
     private static Response get(HttpClient http, String path) throws IOException {
-        return send(http, HttpRequest.newBuilder(uri(path)).GET());
+        return send(http, HttpRequest.newBuilder(uri(path)).header("X-Api-Key", TestIdentities.ALL_ROLES_KEY).GET());
     }
 
     private static Response send(HttpClient http, HttpRequest.Builder request) throws IOException {

@@ -1,5 +1,6 @@
 package dk.platform.ledger.crash;
 
+import dk.platform.test.TestIdentities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.platform.test.TestInfrastructure;
@@ -231,6 +232,7 @@ class RebuildResumeIT {
         env.put("SPRING_DATA_MONGODB_URI", mongoUri);
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
         env.put("LOG_FORMAT", "");
+        env.putAll(TestIdentities.environment());
         Process process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
@@ -250,12 +252,12 @@ class RebuildResumeIT {
     }
 
     private static Response post(String path, String singleQuotedJson) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").header("X-Api-Key", TestIdentities.ALL_ROLES_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(singleQuotedJson.replace('\'', '"'))));
     }
 
     private static Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", TestIdentities.ALL_ROLES_KEY).GET());
     }
 
     private static Response send(HttpRequest.Builder request) {

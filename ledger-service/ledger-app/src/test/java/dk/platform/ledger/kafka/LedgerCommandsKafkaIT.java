@@ -1,5 +1,8 @@
 package dk.platform.ledger.kafka;
 
+import java.nio.charset.StandardCharsets;
+import dk.platform.test.TestIdentities;
+import dk.platform.ledger.api.CommandSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -183,7 +186,7 @@ class LedgerCommandsKafkaIT {
         // ---- the write-off reversed, without sender or correlation id: user "kafka", correlation id = commandId
         String reversalCommand = "settlement:" + s + ":undo";
         send(reversalCommand, message(reversalCommand, "ReverseEntry", "{'entryId':'" + writeOff + "','reversalId':'" + reversal
-                + "','postingDate':'2026-04-21','text':'Forkert konto'}", null, null).toString());
+                + "','postingDate':'2026-04-21','text':'Forkert konto'}", null, null).toString(), "settlement", "clerk@clinic", TestIdentities.SETTLEMENT_SECRET);
         assertThat(awaitResults(reversalCommand, 1).get(0)).isEqualTo(accepted(reversalCommand, "POSTED"));
 
         // ---- what the ledger holds: one write-off, then its reversal; who and why on every event
@@ -192,16 +195,18 @@ class LedgerCommandsKafkaIT {
         List<JsonNode> events = new ArrayList<>();
         history.body().forEach(events::add);
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("WriteOffBooked", "EntryReversed");
-        assertThat(events.get(0).at("/metadata/user").asText()).isEqualTo("settlement-service");
+        assertThat(events.get(0).at("/metadata/user").asText()).isEqualTo("settlement");
+        assertThat(events.get(0).at("/metadata/service").asText()).isEqualTo("settlement");
         assertThat(events.get(0).at("/metadata/correlationId").asText()).isEqualTo(correlationId);
-        assertThat(events.get(1).at("/metadata/user").asText()).isEqualTo("kafka");
+        assertThat(events.get(1).at("/metadata/user").asText()).isEqualTo("clerk@clinic");
+        assertThat(events.get(1).at("/metadata/service").asText()).isEqualTo("settlement");
         assertThat(events.get(1).at("/metadata/correlationId").asText()).isEqualTo(reversalCommand);
         Api.Response item = api.get("/api/audit/events?aggregateId=" + invoice);
         List<JsonNode> itemEvents = new ArrayList<>();
         item.body().forEach(itemEvents::add);
         assertThat(itemEvents).extracting(e -> e.get("type").asText())
                 .containsExactly("OpenItemRegistered", "OpenItemAllocated", "OpenItemAllocationReleased");
-        assertThat(itemEvents.get(1).at("/metadata/user").asText()).isEqualTo("settlement-service");
+        assertThat(itemEvents.get(1).at("/metadata/user").asText()).isEqualTo("settlement");
         assertThat(itemEvents.get(1).at("/metadata/correlationId").asText()).isEqualTo(correlationId);
         api.await("/api/open-items/" + invoice, i -> i.get("remaining").asText().equals("1000.00")
                 && i.get("history").size() == 3);
@@ -216,6 +221,40 @@ class LedgerCommandsKafkaIT {
         results.values().stream().flatMap(List::stream)
                 .forEach(r -> assertThat(resultSchema.validate(r)).as(r.toString()).isEmpty());
         assertThat(schema("command-message.schema.json").validate(writeOffMessage)).isEmpty();
+    }
+
+    /**
+     * Only a verified sender's commands run, and only the types it may send: an unsigned record, one
+     * signed with a wrong secret, a type payroll may not send and settlement reversing an entry
+     * posted over REST are answered REJECTED 401/403, and nothing is recorded.
+     */
+    @Test
+    void commandsFromUnverifiedSendersOrOfTypesTheSenderMayNotSendAreRefusedAndRecordNothing() throws Exception {
+        TestChart.open(api);
+        String invoice = "INV-" + s, entry = "E-" + s;
+        assertThat(api.post("/api/open-items", json("{'openItemId':'" + invoice + "','kind':'RECEIVABLE','party':'P-" + s + "',"
+                + "'documentNo':'D-" + s + "','postingDate':'2026-03-31','dueDate':'2026-04-30','text':'Faktura',"
+                + "'amount':'100.00','controlAccount':'1100','offsetAccount':'1010'}")).status()).isEqualTo(201);
+        assertThat(api.post("/api/journal-entries", json("{'entryId':'" + entry + "','postingDate':'2026-03-31','text':'Husleje',"
+                + "'lines':[{'account':'1010','debit':'50.00'},{'account':'1100','credit':'50.00'}]}")).status()).isEqualTo(201);
+        long before = jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry", Long.class);
+        String writeOff = "{'openItemId':'" + invoice + "','writeOffId':'WO-" + s + "','postingDate':'2026-04-20','text':'Gebyr',"
+                + "'account':'7250','amount':'10.00'}";
+        String unsigned = "unsigned:" + s, forged = "forged:" + s, notAllowed = "payroll-writeoff:" + s, notOwn = "reverse-rest:" + s;
+        send(unsigned, message(unsigned, "BookWriteOff", writeOff, null, null).toString(), null, null, null);
+        send(forged, message(forged, "BookWriteOff", writeOff, null, null).toString(), "settlement", null, "a guess");
+        send(notAllowed, message(notAllowed, "BookWriteOff", writeOff, null, null).toString(), "payroll", null,
+                TestIdentities.PAYROLL_SECRET);
+        send(notOwn, message(notOwn, "ReverseEntry", "{'entryId':'" + entry + "','reversalId':'" + entry + "-rev','postingDate':'2026-04-21'}",
+                null, null).toString());
+        assertThat(awaitResults(unsigned, 1).get(0).get("errorStatus").asInt()).isEqualTo(401);
+        assertThat(awaitResults(forged, 1).get(0).get("errorStatus").asInt()).isEqualTo(401);
+        JsonNode refused = awaitResults(notAllowed, 1).get(0);
+        assertThat(refused.get("errorStatus").asInt()).isEqualTo(403);
+        assertThat(refused.get("error").asText()).startsWith("sender 'payroll' may not send BookWriteOff");
+        assertThat(awaitResults(notOwn, 1).get(0).get("error").asText())
+                .isEqualTo("sender 'settlement' may reverse only entries it posted; " + entry + " was not posted by it");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry", Long.class)).isEqualTo(before);
     }
 
     /**
@@ -285,8 +324,22 @@ class LedgerCommandsKafkaIT {
         return JSON.createObjectNode().put("commandId", commandId).put("status", "ACCEPTED").put("outcome", outcome);
     }
 
+    /** Sends as settlement, signed with its secret (as the settlement service does). */
     private void send(String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.LEDGER_COMMANDS, key, value)).get(10, TimeUnit.SECONDS);
+        send(key, value, "settlement", null, TestIdentities.SETTLEMENT_SECRET);
+    }
+
+    private void send(String key, String value, String sender, String onBehalfOf, String secret) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.LEDGER_COMMANDS, key, value);
+        if (sender != null) {
+            record.headers().add(CommandSignature.SENDER_HEADER, sender.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CommandSignature.SIGNATURE_HEADER,
+                    CommandSignature.sign(secret, sender, onBehalfOf, key, value).getBytes(StandardCharsets.UTF_8));
+        }
+        if (onBehalfOf != null) {
+            record.headers().add(CommandSignature.ON_BEHALF_OF_HEADER, onBehalfOf.getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record).get(10, TimeUnit.SECONDS);
     }
 
     /** Reads answers until {@code count} have arrived for the commandId (30 s at most) and answers them, checking their keys. */

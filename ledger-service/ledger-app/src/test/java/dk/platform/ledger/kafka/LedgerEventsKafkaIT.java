@@ -1,5 +1,6 @@
 package dk.platform.ledger.kafka;
 
+import dk.platform.test.TestIdentities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -274,13 +275,13 @@ class LedgerEventsKafkaIT {
         return SCHEMAS.getSchema(SchemaLocation.of(SCHEMA_BASE + path), SCHEMA_CONFIG);
     }
 
-    /** Sends a request as the Api helper does (X-User: test-user), with its own correlation id. */
+    /** Sends a request as the Api helper does (as test-user), with its own correlation id. */
     private void send(HttpMethod method, String path, String body, String causes, int expectedStatus) {
         String correlationId = "it-" + s + "-" + (correlationOf.size() + 1);
         correlationOf.put(causes, correlationId);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-User", "test-user");
+        headers.setBearerAuth(TestIdentities.token("test-user", "poster"));
         headers.set("X-Correlation-Id", correlationId);
         ResponseEntity<String> r = http.exchange(path, method, new HttpEntity<>(body == null ? null : json(body), headers), String.class);
         assertThat(r.getStatusCode().value()).as(method + " " + path + ": " + r.getBody()).isEqualTo(expectedStatus);

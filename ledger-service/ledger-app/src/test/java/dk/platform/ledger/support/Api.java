@@ -1,5 +1,6 @@
 package dk.platform.ledger.support;
 
+import dk.platform.test.TestIdentities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -61,7 +62,7 @@ public class Api {
     public Response exchange(HttpMethod method, String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-User", "test-user");
+        headers.setBearerAuth(TestIdentities.token("test-user", TestIdentities.ROLES.toArray(String[]::new)));
         ResponseEntity<String> r = http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
         try {
             JsonNode body = r.getBody() == null ? null : JSON.readTree(r.getBody());
