@@ -379,9 +379,7 @@ public final class Bench {
                 pendingResults.put(e.id(), answer);
                 String message = Workload.kafkaMessage(e.id(), "PostJournalEntry", e.json());
                 ProducerRecord<String, String> record = new ProducerRecord<>(Topics.LEDGER_COMMANDS, e.id(), message);
-                record.headers().add(CommandSignature.SENDER_HEADER, "payroll".getBytes(StandardCharsets.UTF_8));
-                record.headers().add(CommandSignature.SIGNATURE_HEADER, CommandSignature.sign(target.kafkaSecret(), "payroll", null,
-                        e.id(), message).getBytes(StandardCharsets.UTF_8));
+                CommandSignature.headers(target.kafkaSecret(), "payroll", null, e.id(), message).forEach(record.headers()::add);
                 producer.send(record);
                 String result = answer.get(60, TimeUnit.SECONDS);
                 if (!result.contains("\"ACCEPTED\"")) {

@@ -15,7 +15,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,9 +49,7 @@ class KafkaLedgerGateway implements LedgerGateway {
         try {
             String value = json.writeValueAsString(message);
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.LEDGER_COMMANDS, commandId, value);
-            header(record, CommandSignature.SENDER_HEADER, SENDER);
-            header(record, CommandSignature.ON_BEHALF_OF_HEADER, onBehalfOf);
-            header(record, CommandSignature.SIGNATURE_HEADER, CommandSignature.sign(secret, SENDER, onBehalfOf, commandId, value));
+            CommandSignature.headers(secret, SENDER, onBehalfOf, commandId, value).forEach(record.headers()::add);
             kafka.send(record).get(30, TimeUnit.SECONDS);
         } catch (JsonProcessingException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not send " + type + " " + commandId + " to the ledger: " + e.getMessage(), e);
@@ -61,11 +58,5 @@ class KafkaLedgerGateway implements LedgerGateway {
             throw new IllegalStateException("interrupted while sending " + commandId, e);
         }
         log.info("{}: sent {} {} for {}", correlationId, type, commandId, onBehalfOf);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        if (value != null) {
-            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

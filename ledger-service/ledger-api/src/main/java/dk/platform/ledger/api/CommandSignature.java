@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Who sent a record of {@code ledger.commands}: the sending service's id ({@code settlement},
@@ -31,6 +33,17 @@ public final class CommandSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The headers of a signed record, in order: sender, on-behalf-of (if any), signature. */
+    public static Map<String, byte[]> headers(String secret, String sender, String onBehalfOf, String key, String value) {
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        headers.put(SENDER_HEADER, sender.getBytes(StandardCharsets.UTF_8));
+        if (onBehalfOf != null) {
+            headers.put(ON_BEHALF_OF_HEADER, onBehalfOf.getBytes(StandardCharsets.UTF_8));
+        }
+        headers.put(SIGNATURE_HEADER, sign(secret, sender, onBehalfOf, key, value).getBytes(StandardCharsets.UTF_8));
+        return headers;
     }
 
     public static boolean verify(String secret, String sender, String onBehalfOf, String key, String value, String signature) {

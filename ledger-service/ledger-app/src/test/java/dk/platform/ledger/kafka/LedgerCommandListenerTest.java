@@ -103,12 +103,7 @@ class LedgerCommandListenerTest {
     static ConsumerRecord<String, String> record(String key, String value, String sender, String onBehalfOf, String secret) {
         ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.LEDGER_COMMANDS, 1, 42, key, value);
         if (sender != null) {
-            record.headers().add(CommandSignature.SENDER_HEADER, sender.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CommandSignature.SIGNATURE_HEADER,
-                    CommandSignature.sign(secret, sender, onBehalfOf, key, value).getBytes(StandardCharsets.UTF_8));
-        }
-        if (onBehalfOf != null) {
-            record.headers().add(CommandSignature.ON_BEHALF_OF_HEADER, onBehalfOf.getBytes(StandardCharsets.UTF_8));
+            CommandSignature.headers(secret, sender, onBehalfOf, key, value).forEach(record.headers()::add);
         }
         return record;
     }

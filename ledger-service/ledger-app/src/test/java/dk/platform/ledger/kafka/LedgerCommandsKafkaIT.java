@@ -1,6 +1,5 @@
 package dk.platform.ledger.kafka;
 
-import java.nio.charset.StandardCharsets;
 import dk.platform.test.TestIdentities;
 import dk.platform.ledger.api.CommandSignature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -332,12 +331,7 @@ class LedgerCommandsKafkaIT {
     private void send(String key, String value, String sender, String onBehalfOf, String secret) throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.LEDGER_COMMANDS, key, value);
         if (sender != null) {
-            record.headers().add(CommandSignature.SENDER_HEADER, sender.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CommandSignature.SIGNATURE_HEADER,
-                    CommandSignature.sign(secret, sender, onBehalfOf, key, value).getBytes(StandardCharsets.UTF_8));
-        }
-        if (onBehalfOf != null) {
-            record.headers().add(CommandSignature.ON_BEHALF_OF_HEADER, onBehalfOf.getBytes(StandardCharsets.UTF_8));
+            CommandSignature.headers(secret, sender, onBehalfOf, key, value).forEach(record.headers()::add);
         }
         producer.send(record).get(10, TimeUnit.SECONDS);
     }

@@ -20,7 +20,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,16 +71,8 @@ class LedgerCommandForwarder {
         String onBehalfOf = (String) metaData.get(SettlementSaga.ON_BEHALF_OF);
         String value = json.writeValueAsString(message);
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.LEDGER_COMMANDS, commandId, value);
-        header(record, CommandSignature.SENDER_HEADER, SENDER);
-        header(record, CommandSignature.ON_BEHALF_OF_HEADER, onBehalfOf);
-        header(record, CommandSignature.SIGNATURE_HEADER, CommandSignature.sign(secret, SENDER, onBehalfOf, commandId, value));
+        CommandSignature.headers(secret, SENDER, onBehalfOf, commandId, value).forEach(record.headers()::add);
         kafka.send(record).get(30, TimeUnit.SECONDS);
         log.info("statement {}: sent {} {} for {}", statementId, type, commandId, onBehalfOf);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        if (value != null) {
-            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }
