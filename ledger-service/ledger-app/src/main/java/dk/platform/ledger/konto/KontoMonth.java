@@ -10,9 +10,9 @@ import java.util.List;
  * One account's totals in one month: {@code _id = number|yyyy-MM}, {@code count} postings so far,
  * {@code debit} and {@code credit} as Decimal128 (so that {@code $inc} adds them exactly), and
  * {@code recent}, the keys ({@code eventId:line}) of the last {@link #RECENT} postings counted.
- * A posting is counted by one atomic update that also appends its key to {@code recent} and
- * only matches when the key is not there yet: a redelivered event is not counted twice, and it
- * finds its posting's number ({@code count} minus its distance from the end of {@code recent}).
+ * A posting is counted by one atomic update that also appends its key to {@code recent}, unless
+ * its key is there already: a redelivered event is not counted twice, and it finds its
+ * posting's number ({@code count} minus its distance from the end of {@code recent}).
  * Redelivery only ever repeats the events after the last stored token (one batch), so
  * {@link #RECENT} must exceed the postings one batch can make in one account and month.
  */

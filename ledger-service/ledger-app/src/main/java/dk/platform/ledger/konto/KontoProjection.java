@@ -1,8 +1,5 @@
 package dk.platform.ledger.konto;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
-import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -34,8 +31,8 @@ import java.util.function.IntSupplier;
  * grow with the number of events: per line one atomic update of the account-month's totals
  * ({@link KontoMonth}) and one insert of the posting ({@link KontoPosting}); per account one
  * {@code $set} of that month's totals in the account summary. Idempotent without transactions:
- * a redelivered event matches no month update (its key is in {@code recent}), its posting is
- * a duplicate key, and the summary is set, not added to.
+ * a redelivered event finds its key in the month's {@code recent} and is not counted again, its
+ * posting is a duplicate key, and the summary is set, not added to.
  * The Spring bean is the live projection and writes the generation readers use; a rebuild
  * makes another instance that writes a new generation beside it ({@link KontoViewAdmin}).
  */
@@ -107,30 +104,23 @@ class KontoProjection {
                 new Document("months." + month, new Document("debit", t.debit().toString()).append("credit", t.credit().toString())))));
     }
 
-    /** Counts the posting {@code key} in its month unless it is counted already; answers the month as it is after. */
+    /**
+     * Counts the posting {@code key} in its month unless it is counted already; answers the month as it is after.
+     * Both calls find the month by {@code _id} alone: a filter with more fields is not served by an index on
+     * the Mongo-wire server (it scans the collection). Read, then update, is safe because one processor, with
+     * one segment, writes a generation.
+     */
     private static Document count(MongoCollection<Document> months, String id, PostingLine line, String month, String key) {
-        Document filter = new Document("_id", id).append("recent", new Document("$ne", key));
+        Document byId = new Document("_id", id);
+        Document before = months.find(byId).first();
+        if (before != null && KontoMonth.numberOf(before, key) >= 0) {
+            return before; // a redelivery: counted the first time
+        }
         Document update = new Document("$setOnInsert", new Document("number", line.account()).append("month", month))
                 .append("$inc", new Document("count", 1L).append("debit", KontoMonth.decimal(line.debit()))
                         .append("credit", KontoMonth.decimal(line.credit())))
                 .append("$push", new Document("recent", new Document("$each", List.of(key)).append("$slice", -KontoMonth.RECENT)));
-        try {
-            Document after = months.findOneAndUpdate(filter, update,
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            if (after != null) {
-                return after;
-            }
-        } catch (MongoException e) {
-            if (!(e instanceof MongoServerException s) || ErrorCategory.fromErrorCode(s.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
-        // the month exists and has counted this key: a redelivery
-        Document counted = months.find(new Document("_id", id)).first();
-        if (counted == null || KontoMonth.numberOf(counted, key) < 0) {
-            throw new IllegalStateException("posting " + key + " is neither countable nor counted in " + id);
-        }
-        return counted;
+        return months.findOneAndUpdate(byId, update, new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
     }
 
     private String postingsCollection() {
