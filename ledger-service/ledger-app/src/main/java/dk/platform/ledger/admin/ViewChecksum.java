@@ -30,8 +30,8 @@ import java.util.TreeMap;
  */
 final class ViewChecksum {
 
-    /** Fields that record how a view was built, not what it says. */
-    static final Set<String> BOOKKEEPING = Set.of("lastSequence", "_class", "version", "_version");
+    /** Fields that record how a view was built, not what it says (the konto view's {@code recent} and {@code slot} follow the order events were handled in). */
+    static final Set<String> BOOKKEEPING = Set.of("lastSequence", "_class", "version", "_version", "recent", "slot");
     /** Arrays whose order is the order handlers happened to run in, not part of the content. */
     static final Set<String> UNORDERED = Set.of("postings", "itemIds", "debtIds");
 

@@ -61,7 +61,7 @@ public class DefinitionLookups {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** Balances (debit - credit) of every account up to and including {@code lastMonth} (yyyy-MM). */
+    /** Balances (debit - credit) of every account up to and including {@code lastMonth} (yyyy-MM), summed over the stripes. */
     public Map<String, Money> balancesUpTo(String lastMonth) {
         Map<String, Money> balances = new LinkedHashMap<>();
         jdbc.query("SELECT number, sum(debit) - sum(credit) FROM account_month_total WHERE month <= ? GROUP BY number ORDER BY number",
@@ -97,15 +97,20 @@ public class DefinitionLookups {
                 + " DO UPDATE SET name = EXCLUDED.name, fund_class = EXCLUDED.fund_class", e.fund(), e.name(), e.fundClass());
     }
 
+    /** Rows per account and month in account_month_total: concurrent entries on one account (the bank) mostly lock different rows. */
+    static final int STRIPES = 8;
+
     @EventHandler
     void on(PostsEntry e) {
         String month = e.postingDate().toString().substring(0, 7);
+        int stripe = Math.floorMod(e.postedEntryId().hashCode(), STRIPES);
         for (PostingLine line : e.lines()) {
             BigDecimal debit = line.isDebit() ? line.debit().value() : BigDecimal.ZERO;
             BigDecimal credit = line.isDebit() ? BigDecimal.ZERO : line.credit().value();
-            jdbc.update("INSERT INTO account_month_total (number, month, debit, credit) VALUES (?, ?, ?, ?) ON CONFLICT (number, month)"
-                    + " DO UPDATE SET debit = account_month_total.debit + EXCLUDED.debit, credit = account_month_total.credit + EXCLUDED.credit",
-                    line.account(), month, debit, credit);
+            jdbc.update("INSERT INTO account_month_total (number, month, stripe, debit, credit) VALUES (?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (number, month, stripe) DO UPDATE SET debit = account_month_total.debit + EXCLUDED.debit,"
+                    + " credit = account_month_total.credit + EXCLUDED.credit",
+                    line.account(), month, stripe, debit, credit);
         }
     }
 

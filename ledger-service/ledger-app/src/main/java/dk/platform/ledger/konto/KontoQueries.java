@@ -2,6 +2,7 @@ package dk.platform.ledger.konto;
 
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.infra.mongo.ViewCollections;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,26 +53,46 @@ public class KontoQueries {
         if (summary == null) {
             return Optional.empty();
         }
-        List<String> ids = summary.months.keySet().stream()
-                .filter(m -> asOf == null || m.compareTo(month(asOf)) <= 0)
-                .map(m -> AccountMonth.id(number, m)).toList();
-        List<AccountMonth> buckets = ids.isEmpty() ? List.of()
-                : mongo.find(Query.query(Criteria.where("_id").in(ids)), AccountMonth.class,
-                        ViewCollections.name(AccountMonth.COLLECTION, generation));
+        List<String> months = summary.months.keySet().stream()
+                .filter(m -> asOf == null || m.compareTo(month(asOf)) <= 0).toList();
         List<AccountPosting> postings = new ArrayList<>();
         Money debit = Money.ZERO;
         Money credit = Money.ZERO;
-        for (AccountMonth bucket : buckets) {
-            for (AccountMonth.Posting p : bucket.postings) {
-                if (asOf == null || !p.postingDate().isAfter(asOf)) {
-                    postings.add(new AccountPosting(p.entryId(), p.postingDate(), p.text(), p.debit(), p.credit(), p.generatedBy()));
-                    debit = p.debit() == null ? debit : debit.plus(p.debit());
-                    credit = p.credit() == null ? credit : credit.plus(p.credit());
-                }
+        for (KontoPosting p : postings(number, months, generation)) {
+            if (asOf == null || !p.postingDate.isAfter(asOf)) {
+                postings.add(new AccountPosting(p.entryId, p.postingDate, p.text, p.debit, p.credit, p.generatedBy));
+                debit = p.debit == null ? debit : debit.plus(p.debit);
+                credit = p.credit == null ? credit : credit.plus(p.credit);
             }
         }
         postings.sort(Comparator.comparing(AccountPosting::postingDate));
         return Optional.of(new AccountView(number, summary.name, summary.type.name(), asOf, debit.minus(credit), debit, credit, postings));
+    }
+
+    /** The postings of an account in the given months: each month's count, then its postings by their slots (unique keys). */
+    private List<KontoPosting> postings(String number, List<String> months, int generation) {
+        if (months.isEmpty()) {
+            return List.of();
+        }
+        List<String> monthIds = months.stream().map(m -> KontoMonth.id(number, m)).toList();
+        Map<String, Long> counts = new HashMap<>();
+        mongo.getCollection(ViewCollections.name(KontoMonth.COLLECTION, generation))
+                .find(new Document("_id", new Document("$in", monthIds))).projection(new Document("count", 1))
+                .forEach(m -> counts.put(m.getString("_id"), ((Number) m.get("count")).longValue()));
+        Map<String, Integer> order = new HashMap<>(); // month by month, each in the order its postings were counted
+        for (String m : months) {
+            long count = counts.getOrDefault(KontoMonth.id(number, m), 0L);
+            for (long n = 1; n <= count; n++) {
+                order.put(KontoPosting.slot(number, m, n), order.size());
+            }
+        }
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        List<KontoPosting> found = new ArrayList<>(mongo.find(Query.query(Criteria.where("slot").in(order.keySet())), KontoPosting.class,
+                ViewCollections.name(KontoPosting.COLLECTION, generation)));
+        found.sort(Comparator.comparing(p -> order.get(p.slot)));
+        return found;
     }
 
     public TrialBalance trialBalance(LocalDate asOf) {
@@ -95,13 +117,9 @@ public class KontoQueries {
             if (cmp < 0) {
                 balance = balance.plus(m.getValue().debit()).minus(m.getValue().credit());
             } else if (cmp == 0) {
-                AccountMonth bucket = mongo.findById(AccountMonth.id(a.number, m.getKey()), AccountMonth.class,
-                        ViewCollections.name(AccountMonth.COLLECTION, generation));
-                if (bucket != null) {
-                    for (AccountMonth.Posting p : bucket.postings) {
-                        if (!p.postingDate().isAfter(asOf)) {
-                            balance = balance.plus(p.signed());
-                        }
+                for (KontoPosting p : postings(a.number, List.of(m.getKey()), generation)) {
+                    if (!p.postingDate.isAfter(asOf)) {
+                        balance = balance.plus(p.signed());
                     }
                 }
             }

@@ -289,7 +289,7 @@ class LedgerCommandsKafkaIT {
         assertThat(history.body()).extracting(e -> e.get("type").asText()).containsExactly("WriteOffBooked");
     }
 
-    /** One consumer per instance in group ledger-app, offsets committed by the listener after the answer, no record given up. */
+    /** One consumer per partition of ledger.commands in group ledger-app, offsets committed by the listener after the answer, no record given up. */
     @Test
     void theListenerIsWiredToCommitOnlyAfterAnsweringAndToRetryFailures() {
         MessageListenerContainer container = listeners.getListenerContainer("ledger-commands");
@@ -297,7 +297,7 @@ class LedgerCommandsKafkaIT {
         assertThat(container.getGroupId()).isEqualTo("ledger-app");
         assertThat(container.getContainerProperties().getTopics()).containsExactly(Topics.LEDGER_COMMANDS);
         assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
-        assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getConcurrency()).isEqualTo(1);
+        assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getConcurrency()).isEqualTo(3);
         assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getCommonErrorHandler()).isInstanceOf(DefaultErrorHandler.class);
     }
 

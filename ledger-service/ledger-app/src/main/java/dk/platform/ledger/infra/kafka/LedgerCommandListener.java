@@ -60,7 +60,7 @@ public class LedgerCommandListener {
     }
 
     @KafkaListener(id = ID, topics = Topics.LEDGER_COMMANDS, groupId = "${spring.kafka.consumer.group-id:ledger-app}",
-            containerFactory = LedgerCommandsConsumerConfig.CONTAINER_FACTORY, concurrency = "1")
+            containerFactory = LedgerCommandsConsumerConfig.CONTAINER_FACTORY, concurrency = "${ledger.kafka.commands-consumers:3}")
     public void on(ConsumerRecord<String, String> record, Acknowledgment ack)
             throws JsonProcessingException, ExecutionException, InterruptedException, TimeoutException {
         LedgerCommandReader.Read read = reader.read(record.key(), record.value());

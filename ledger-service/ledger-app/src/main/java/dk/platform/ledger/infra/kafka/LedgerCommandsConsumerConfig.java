@@ -15,8 +15,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import java.util.Map;
 
 /**
- * How {@code ledger.commands} is consumed: one consumer per instance (the group's members split
- * the partitions), the offset committed by the listener after the answer has been sent, and a
+ * How {@code ledger.commands} is consumed: {@code ledger.kafka.commands-consumers} consumers per
+ * instance (default 3, the topic's partitions; the group's members split the partitions, so more
+ * consumers than partitions in the whole group sit idle). Kafka orders records per partition and
+ * a partition has one consumer, so the commands of one key are still handled one after another,
+ * in order; only commands of different keys run side by side, as REST requests do; the offset committed by the listener after the answer has been sent, and a
  * failed record delivered again with back-off (0.5 s doubling to 30 s) for as long as it takes:
  * no failure is classified as fatal and there is no recoverer that would skip a record, so an
  * outage delays commands but never loses one.
@@ -32,7 +35,6 @@ class LedgerCommandsConsumerConfig {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory);
-        factory.setConcurrency(1);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
         factory.setCommonErrorHandler(redeliverUntilDone());
         return factory;

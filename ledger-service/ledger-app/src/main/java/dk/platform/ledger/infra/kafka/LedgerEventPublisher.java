@@ -8,25 +8,36 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every ledger event to {@code ledger.events}: a tracking processor reading the event
- * store (an outbox in effect), never a dual write. The send is awaited, so a broker that is down
- * stops the processor at this event and it is retried; nothing is skipped. Delivery is at least
- * once: consumers de-duplicate by {@code eventId}.
+ * store (an outbox in effect), never a dual write. The processor takes events in batches
+ * ({@code axon.eventhandling.processors.kafka-publisher.batch-size}); the sends of a batch go out
+ * together and are awaited at its last event, before its token is stored, so a broker that is
+ * down stops the processor at that batch and the whole batch is sent again; nothing is skipped.
+ * Records of one key (aggregate) keep their order: one producer, idempotent, one partition per key.
+ * Delivery is at least once: consumers de-duplicate by {@code eventId}.
  */
 @Component
 @ProcessingGroup(LedgerEventPublisher.NAME)
 public class LedgerEventPublisher {
 
     static final String NAME = "kafka-publisher";
+    private static final String PENDING = LedgerEventPublisher.class.getName() + ".pending";
+    private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json;
@@ -43,7 +54,18 @@ public class LedgerEventPublisher {
     void on(LedgerEvent event, EventMessage<?> message) throws JsonProcessingException, ExecutionException,
             InterruptedException, TimeoutException {
         EventEnvelope envelope = envelope(event, message, json);
-        kafka.send(topic, envelope.aggregateId(), json.writeValueAsString(envelope)).get(30, TimeUnit.SECONDS);
+        CompletableFuture<?> sent = kafka.send(topic, envelope.aggregateId(), json.writeValueAsString(envelope));
+        if (!CurrentUnitOfWork.isStarted()) {
+            sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        List<CompletableFuture<?>> pending = unitOfWork.getOrComputeResource(PENDING, k -> new ArrayList<>());
+        pending.add(sent);
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            pending.clear();
+        }
     }
 
     /** The published form of a stored event (also used by subscriber replays). */
