@@ -1,5 +1,6 @@
 package dk.platform.payroll.run;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.LedgerCommandResult;
 import dk.platform.ledger.api.command.OffsetSkyldigtBeløb;
 import dk.platform.ledger.api.command.PostJournalEntry;
@@ -237,7 +238,7 @@ public class Approvals {
     }
 
     private PayrollRun require(String runId) {
-        return runs.find(runId).orElseThrow(() -> new RunProblem(404, "no payroll run '" + runId + "'"));
+        return runs.find(runId).orElseThrow(() -> new RunProblem(404, "no payroll run " + InputRules.quote(runId) + ""));
     }
 
     private static PayrollRun.VoucherRecord await(java.util.concurrent.CompletableFuture<PayrollRun.VoucherRecord> future,

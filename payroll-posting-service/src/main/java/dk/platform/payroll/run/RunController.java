@@ -1,5 +1,6 @@
 package dk.platform.payroll.run;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.payroll.debt.DebtPlan;
 import dk.platform.payroll.voucher.VoucherHeader;
 import dk.platform.support.ProblemHandler;
@@ -182,7 +183,7 @@ class RunController {
     }
 
     private PayrollRun require(String runId) {
-        return runs.find(runId).orElseThrow(() -> new RunProblem(404, "no payroll run '" + runId + "'"));
+        return runs.find(runId).orElseThrow(() -> new RunProblem(404, "no payroll run " + InputRules.quote(runId) + ""));
     }
 
     /** A period as from..to, e.g. 2026-10-01..2026-10-31. */
@@ -191,7 +192,7 @@ class RunController {
         try {
             return new VoucherHeader.Period(LocalDate.parse(parts[0].trim()), LocalDate.parse(parts[1].trim()));
         } catch (RuntimeException e) {
-            throw new RunProblem(400, "period '" + text + "' must be from..to, e.g. 2026-10-01..2026-10-31");
+            throw new RunProblem(400, "period " + InputRules.quote(text) + " must be from..to, e.g. 2026-10-01..2026-10-31");
         }
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.platform.support.input.InputJson;
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
 import dk.platform.payroll.posting.RunLine;
 import dk.platform.payroll.setup.Chart;
@@ -71,11 +73,11 @@ public class RunIntake {
     private final RunProcessor processor;
     private final Clock clock = Clock.systemUTC();
 
-    public RunIntake(SetupStore setup, RunStore runs, FileStore files, ObjectMapper json, RunProcessor processor) {
+    public RunIntake(SetupStore setup, RunStore runs, FileStore files, InputJson input, RunProcessor processor) {
         this.setup = setup;
         this.runs = runs;
         this.files = files;
-        this.json = json;
+        this.json = input.mapper();
         this.processor = processor;
     }
 
@@ -118,7 +120,7 @@ public class RunIntake {
                             }
                         }
                     }
-                    default -> throw new RunProblem(400, "unknown field '" + field + "'; a run has runId, employerId, periods,"
+                    default -> throw new RunProblem(400, "unknown field " + InputRules.quote(field) + "; a run has runId, employerId, periods,"
                             + " dispositionDate and lines (last)");
                 }
             }
@@ -147,7 +149,7 @@ public class RunIntake {
             List<String> columns = Csv.split(first.startsWith("\uFEFF") ? first.substring(1) : first);
             for (String column : columns) {
                 if (!CSV_COLUMNS.contains(column.trim())) {
-                    throw new RunProblem(400, "line 1: unknown column '" + column + "'; columns are "
+                    throw new RunProblem(400, "line 1: unknown column " + InputRules.quote(column) + "; columns are "
                             + String.join(";", CSV_COLUMNS) + " (employeeNo, wageType and amount required)");
                 }
             }
@@ -190,8 +192,8 @@ public class RunIntake {
 
     private Upload start(RunHeader header, String user) throws IOException {
         List<String> problems = new ArrayList<>();
-        if (header.runId() == null || !RUN_ID.matcher(header.runId()).matches()) {
-            problems.add("runId '" + header.runId() + "' must be 1 to 60 of A-Z a-z 0-9 . _ -");
+        if (header.runId() == null || !RUN_ID.matcher(header.runId()).matches() || !InputRules.isId(header.runId())) {
+            problems.add("runId " + InputRules.quote(header.runId()) + " must be 1 to 60 of A-Z a-z 0-9 . _ -, not only dots");
         }
         if (header.employerId() == null) {
             problems.add("employerId is missing");
@@ -213,7 +215,7 @@ public class RunIntake {
             throw new RunProblem(400, String.join("; ", problems) + " (in JSON, 'lines' comes last)");
         }
         Employer employer = setup.employer(header.employerId())
-                .orElseThrow(() -> new RunProblem(422, "employer '" + header.employerId() + "' is not registered"));
+                .orElseThrow(() -> new RunProblem(422, "employer " + InputRules.quote(header.employerId()) + " is not registered"));
         LocalDate referenceDate = referenceDate(header.periods());
         Chart chart = processor.chartInForce(employer, referenceDate);
         if (setup.sortingCode(employer.sortingCode()).isEmpty()) {
@@ -230,7 +232,7 @@ public class RunIntake {
 
     private static String text(JsonParser p, String field) throws IOException {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw new RunProblem(400, "'" + field + "' must be a string");
+            throw new RunProblem(400, "" + InputRules.quote(field) + " must be a string");
         }
         return p.getText();
     }
@@ -239,7 +241,7 @@ public class RunIntake {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new RunProblem(400, "'" + field + "' is not a date (yyyy-mm-dd): '" + text + "'");
+            throw new RunProblem(400, "" + InputRules.quote(field) + " is not a date (yyyy-mm-dd): " + InputRules.quote(text) + "");
         }
     }
 
@@ -309,12 +311,12 @@ public class RunIntake {
         private List<String> check(RunLine line) {
             List<String> problems = new ArrayList<>();
             if (line.employeeNo() == null || !EMPLOYEE_NO.matcher(line.employeeNo()).matches()) {
-                problems.add("employeeNo '" + line.employeeNo() + "' must be 1 to 10 letters or digits");
+                problems.add("employeeNo " + InputRules.quote(line.employeeNo()) + " must be 1 to 10 letters or digits");
             } else if (!employees.contains(line.employeeNo())) {
                 problems.add("employee " + line.employeeNo() + " is not registered with employer " + header.employerId());
             }
             if (line.wageType() == null || !WAGE_TYPE.matcher(line.wageType()).matches()) {
-                problems.add("wageType '" + line.wageType() + "' must be 4 digits");
+                problems.add("wageType " + InputRules.quote(line.wageType()) + " must be 4 digits");
             } else if (!wageTypes.contains(line.wageType())) {
                 problems.add("wage type " + line.wageType() + " is not in the wage-type catalogue");
             }
@@ -322,8 +324,8 @@ public class RunIntake {
                 problems.add("amount is missing");
             }
             RunLine.Overrides o = line.overrides();
-            if (o.account() != null && !ACCOUNT.matcher(o.account()).matches()) {
-                problems.add("account '" + o.account() + "' must be 1 to 20 of A-Z a-z 0-9 . _ -");
+            if (o.account() != null && !(ACCOUNT.matcher(o.account()).matches() && InputRules.isAccount(o.account()))) {
+                problems.add(InputRules.notAnAccount("account", o.account()) + " (at most 20 characters)");
             }
             Map<String, String> values = new java.util.LinkedHashMap<>();
             values.put("department", o.department());
@@ -334,7 +336,7 @@ public class RunIntake {
             values.put("inputValue", o.inputValue());
             values.forEach((name, value) -> {
                 if (value != null && !VALUE.matcher(value).matches()) {
-                    problems.add(name + " '" + value + "' must be 1 to 10 characters without ; tabs or line breaks");
+                    problems.add(name + " " + InputRules.quote(value) + " must be 1 to 10 characters without ; tabs or line breaks");
                 }
             });
             return problems;

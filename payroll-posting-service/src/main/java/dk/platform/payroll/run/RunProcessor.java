@@ -1,5 +1,6 @@
 package dk.platform.payroll.run;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
 import dk.platform.payroll.debt.DebtPlan;
 import dk.platform.payroll.debt.DebtPlanner;
@@ -185,7 +186,7 @@ public class RunProcessor {
     PostingSetup setupFor(PayrollRun run, Map<String, Employee> employees, long revision) {
         LocalDate date = run.referenceDate();
         Employer employer = setup.employer(run.employerId())
-                .orElseThrow(() -> new RunProblem(422, "employer '" + run.employerId() + "' is not registered"));
+                .orElseThrow(() -> new RunProblem(422, "employer " + InputRules.quote(run.employerId()) + " is not registered"));
         Chart chart = chartInForce(employer, date);
         SortingCode sortingCode = setup.sortingCode(employer.sortingCode())
                 .orElseThrow(() -> new RunProblem(422, "sorting code " + employer.sortingCode() + " does not exist"));

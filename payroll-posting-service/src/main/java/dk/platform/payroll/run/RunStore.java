@@ -1,5 +1,6 @@
 package dk.platform.payroll.run;
 
+import dk.platform.ledger.api.InputRules;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -94,7 +95,7 @@ public class RunStore {
     /** No run with that id. */
     public static final class RunNotFound extends RuntimeException {
         public RunNotFound(String runId) {
-            super("no payroll run '" + runId + "'");
+            super("no payroll run " + InputRules.quote(runId) + "");
         }
     }
 }

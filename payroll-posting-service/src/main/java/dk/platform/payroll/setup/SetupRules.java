@@ -1,5 +1,6 @@
 package dk.platform.payroll.setup;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.payroll.posting.Patterns;
 
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ final class SetupRules {
 
     static void wageType(String code, String text, Violations v) {
         if (code == null || !DIGITS4.matcher(code).matches()) {
-            v.add("code", "a wage type code is 4 digits, was '" + code + "'");
+            v.add("code", "a wage type code is 4 digits, was " + InputRules.quote(code) + "");
         }
         length(v, null, "text", text, 1, TEXT_MAX);
     }
@@ -56,7 +57,7 @@ final class SetupRules {
 
     static void chartCode(String field, String code, Violations v) {
         if (code == null || !CODE.matcher(code).matches()) {
-            v.add(field, "a chart code is exactly 2 letters or digits, was '" + code + "'");
+            v.add(field, "a chart code is exactly 2 letters or digits, was " + InputRules.quote(code) + "");
         }
     }
 
@@ -128,7 +129,7 @@ final class SetupRules {
         String group = blankToNull(in.group()) == null ? Patterns.ANY : in.group().strip();
         if (!Patterns.ANY.equals(group) && (!Patterns.wellFormed(group) || group.length() > GROUP_MAX || hasControl(group))) {
             v.add(where, "group", "group must be * or a pattern of at most " + GROUP_MAX
-                    + " characters with * only on the right (e.g. 10**), was '" + group + "'");
+                    + " characters with * only on the right (e.g. 10**), was " + InputRules.quote(group) + "");
         }
         String wageType = blankToNull(in.wageType());
         if (wageType == null || wageType.length() != 4 || !WAGE_TYPE_PATTERN.matcher(wageType).matches()) {
@@ -137,16 +138,16 @@ final class SetupRules {
         }
         int seq = seq(blankToNull(in.seq()));
         if (seq == 0) {
-            v.add(where, "seq", "seq must be a whole number 1..99, was " + (in.seq() == null ? "missing" : "'" + in.seq() + "'"));
+            v.add(where, "seq", "seq must be a whole number 1..99, was " + (in.seq() == null ? "missing" : "" + InputRules.quote(in.seq()) + ""));
         }
         String sideText = blankToNull(in.side());
         Side side = "D".equalsIgnoreCase(sideText) ? Side.D : "K".equalsIgnoreCase(sideText) ? Side.K : null;
         if (side == null) {
-            v.add(where, "side", "side must be D (debit) or K (credit), was '" + in.side() + "'");
+            v.add(where, "side", "side must be D (debit) or K (credit), was " + InputRules.quote(in.side()) + "");
         }
         String account = blankToNull(in.account());
-        if (account == null || !ACCOUNT.matcher(account).matches()) {
-            v.add(where, "account", "account must be 1..20 letters, digits, '.', '_' or '-', was '" + in.account() + "'");
+        if (account == null || !ACCOUNT.matcher(account).matches() || !InputRules.isAccount(account)) {
+            v.add(where, "account", InputRules.notAnAccount("account", in.account()) + " (at most 20 characters)");
         }
         String text = blankToNull(in.text());
         if (text != null && (text.length() > TEXT_MAX || hasControl(text))) {
@@ -163,7 +164,7 @@ final class SetupRules {
         String employeeNoText = blankToNull(in.employeeNo());
         boolean employeeNo = employeeNoText != null && List.of("yes", "true").contains(employeeNoText.toLowerCase());
         if (employeeNoText != null && !employeeNo && !List.of("no", "false").contains(employeeNoText.toLowerCase())) {
-            v.add(where, "employeeNo", "employeeNo must be yes or no (blank: no), was '" + in.employeeNo() + "'");
+            v.add(where, "employeeNo", "employeeNo must be yes or no (blank: no), was " + InputRules.quote(in.employeeNo()) + "");
         }
         Usage usage = Usage.VOUCHER_AND_CENTRAL;
         if (blankToNull(in.usage()) != null) {
@@ -171,7 +172,7 @@ final class SetupRules {
                 usage = Usage.valueOf(in.usage().strip().toUpperCase());
             } catch (IllegalArgumentException e) {
                 usage = null;
-                v.add(where, "usage", "usage must be one of " + Arrays.toString(Usage.values()) + ", was '" + in.usage() + "'");
+                v.add(where, "usage", "usage must be one of " + Arrays.toString(Usage.values()) + ", was " + InputRules.quote(in.usage()) + "");
             }
         }
         return new ChartLine(group, wageType, seq, side, account, text, deptCode, payoutCode,
@@ -192,7 +193,7 @@ final class SetupRules {
         String code = blankToNull(value);
         if (code != null && !code.equals(keyword) && (code.length() > max || hasControl(code))) {
             v.add(where, field, field + " must be " + keyword + ", blank or a constant of at most " + max
-                    + " characters, was '" + code + "' (" + code.length() + ")");
+                    + " characters, was " + InputRules.quote(code) + " (" + code.length() + ")");
         }
         return code;
     }
@@ -201,7 +202,7 @@ final class SetupRules {
 
     static void sortingCode(String code, String description, List<Field> fields, Violations v) {
         if (code == null || !CODE.matcher(code).matches()) {
-            v.add("code", "a sorting code is exactly 2 letters or digits, was '" + code + "'");
+            v.add("code", "a sorting code is exactly 2 letters or digits, was " + InputRules.quote(code) + "");
         }
         length(v, null, "description", description, 1, DESCRIPTION_MAX);
         if (fields == null || fields.isEmpty()) {
@@ -216,8 +217,9 @@ final class SetupRules {
     // ------------------------------------------------------------------ employers and employees
 
     static void employer(String employerId, String name, String sortingCode, List<Employer.ChartPeriod> periods, Violations v) {
-        if (employerId == null || !EMPLOYER_ID.matcher(employerId).matches()) {
-            v.add("employerId", "an employer id is 1..40 letters, digits, '.', '_' or '-', was '" + employerId + "'");
+        if (employerId == null || !EMPLOYER_ID.matcher(employerId).matches() || !InputRules.isId(employerId)) {
+            v.add("employerId", "an employer id is 1..40 letters, digits, '.', '_' or '-', not only dots, was "
+                    + InputRules.quote(employerId));
         }
         length(v, null, "name", name, 1, 60);
         if (blankToNull(sortingCode) == null) {
@@ -244,7 +246,7 @@ final class SetupRules {
 
     static void employeeNo(String employeeNo, Integer where, Violations v) {
         if (employeeNo == null || !EMPLOYEE_NO.matcher(employeeNo).matches()) {
-            v.add(where, "employeeNo", "an employee number is 1..10 letters or digits, was '" + employeeNo + "'");
+            v.add(where, "employeeNo", "an employee number is 1..10 letters or digits, was " + InputRules.quote(employeeNo) + "");
         }
     }
 
@@ -289,7 +291,7 @@ final class SetupRules {
         }
         int before = v.size();
         if (d.wageType() == null || !DIGITS4.matcher(d.wageType()).matches()) {
-            v.add(where, prefix + "wageType", "wageType must be 4 digits, was '" + d.wageType() + "'");
+            v.add(where, prefix + "wageType", "wageType must be 4 digits, was " + InputRules.quote(d.wageType()) + "");
         }
         if (d.from() == null) {
             v.add(where, prefix + "from", "from is required");
@@ -300,7 +302,7 @@ final class SetupRules {
             v.add(where, prefix + "field", "field must be one of " + keys(Field.DISTRIBUTION_FIELDS) + ", was '"
                     + (d.field() == null ? null : d.field().key()) + "'");
         } else if (!sortingCode.fields().contains(d.field())) {
-            v.add(where, prefix + "field", "field '" + d.field().key() + "' is not in the employer's sorting code "
+            v.add(where, prefix + "field", "field " + InputRules.quote(d.field().key()) + " is not in the employer's sorting code "
                     + sortingCode.code() + " " + keys(sortingCode.fields()) + "; a distribution can only use a field of"
                     + " the sorting code (SPEC 4.3)");
         }

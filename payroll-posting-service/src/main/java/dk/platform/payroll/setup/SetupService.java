@@ -1,5 +1,6 @@
 package dk.platform.payroll.setup;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.support.security.Caller;
 import org.springframework.stereotype.Service;
 
@@ -57,7 +58,7 @@ class SetupService {
     // ------------------------------------------------------------------ charts
 
     Chart chart(String code) {
-        return store.chart(code).orElseThrow(() -> SetupException.notFound("chart '" + code + "' does not exist"));
+        return store.chart(code).orElseThrow(() -> SetupException.notFound("chart " + InputRules.quote(code) + " does not exist"));
     }
 
     Chart chartAt(String code, long revision) {
@@ -78,7 +79,7 @@ class SetupService {
         SetupRules.chartHeader(text, date, from.groupField(), v);
         v.throwIfAny();
         if (store.chart(code).isPresent()) {
-            throw SetupException.exists("chart '" + code + "' exists already; copy to another code, or change " + code
+            throw SetupException.exists("chart " + InputRules.quote(code) + " exists already; copy to another code, or change " + code
                     + " with PUT /api/charts/" + code);
         }
         return store.save(SetupKind.CHART, by, new SetupStore.Change<>(code, SetupStore.NEW, "copy from " + source,
@@ -201,7 +202,7 @@ class SetupService {
     // ------------------------------------------------------------------ sorting codes
 
     SortingCode sortingCode(String code) {
-        return store.sortingCode(code).orElseThrow(() -> SetupException.notFound("sorting code '" + code + "' does not exist"));
+        return store.sortingCode(code).orElseThrow(() -> SetupException.notFound("sorting code " + InputRules.quote(code) + " does not exist"));
     }
 
     Saved<SortingCode> putSortingCode(String code, String description, List<Field> fields, boolean pageBreak, String by) {
@@ -221,7 +222,7 @@ class SetupService {
     // ------------------------------------------------------------------ employers
 
     Employer employer(String employerId) {
-        return store.employer(employerId).orElseThrow(() -> SetupException.notFound("employer '" + employerId + "' does not exist"));
+        return store.employer(employerId).orElseThrow(() -> SetupException.notFound("employer " + InputRules.quote(employerId) + " does not exist"));
     }
 
     Saved<Employer> putEmployer(String employerId, String name, String sortingCode, List<Employer.ChartPeriod> periods,
@@ -230,7 +231,7 @@ class SetupService {
         SetupRules.employer(employerId, name, sortingCode, periods, v);
         v.throwIfAny();
         if (store.sortingCode(sortingCode).isEmpty()) {
-            throw SetupException.refused("sorting code '" + sortingCode + "' does not exist; create it first with PUT"
+            throw SetupException.refused("sorting code " + InputRules.quote(sortingCode) + " does not exist; create it first with PUT"
                     + " /api/sorting-codes/" + sortingCode);
         }
         refuseUnknownCharts(periods.stream().map(Employer.ChartPeriod::chartCode).toList(), "chartPeriods");
@@ -262,7 +263,7 @@ class SetupService {
     Employee employee(String employerId, String employeeNo) {
         employer(employerId);
         return store.employee(employerId, employeeNo).orElseThrow(() -> SetupException.notFound("employer " + employerId
-                + " has no employee '" + employeeNo + "'"));
+                + " has no employee " + InputRules.quote(employeeNo) + ""));
     }
 
     /** One employee as sent. */

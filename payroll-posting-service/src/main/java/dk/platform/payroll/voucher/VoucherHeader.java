@@ -1,5 +1,6 @@
 package dk.platform.payroll.voucher;
 
+import dk.platform.ledger.api.InputRules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +27,7 @@ public record VoucherHeader(String runId, String employerId, String employerName
 
     public VoucherHeader {
         if (!KINDS.contains(kind)) {
-            throw new IllegalArgumentException("voucher kind '" + kind + "' is not RUN, CHECK or REPOSTING");
+            throw new IllegalArgumentException("voucher kind " + InputRules.quote(kind) + " is not RUN, CHECK or REPOSTING");
         }
         periods = List.copyOf(periods);
     }

@@ -46,6 +46,7 @@ import java.util.List;
 public class PlatformSecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSecurityAutoConfiguration.class);
+    private static final java.util.regex.Pattern SUBJECT = java.util.regex.Pattern.compile("[^\\p{Cntrl}]{1,200}");
 
     @Bean
     @ConditionalOnMissingBean
@@ -71,8 +72,19 @@ public class PlatformSecurityAutoConfiguration {
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(jwt.getIssuer()),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(jwt.getAudience()))));
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(jwt.getAudience())),
+                // the default validators check exp only when it is there: a token without one would never expire
+                new JwtClaimValidator<Object>("exp", exp -> exp != null),
+                // the subject is who the record names (SPEC §6): one line of printable text
+                new JwtClaimValidator<Object>("sub", sub -> sub instanceof String s && SUBJECT.matcher(s).matches() && !s.isBlank())));
         return decoder;
+    }
+
+    /** Requests the firewall refuses (encoded slash, '..', NUL) answered as problem+json, not as the container's error page. */
+    @Bean
+    @ConditionalOnMissingBean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return new SecurityProblems(json);
     }
 
     @Bean

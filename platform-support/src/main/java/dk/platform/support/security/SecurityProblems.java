@@ -1,6 +1,7 @@
 package dk.platform.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.platform.ledger.api.InputRules;
 import dk.platform.support.CorrelationIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.util.stream.Collectors;
@@ -22,7 +25,7 @@ import java.util.stream.Collectors;
  * 401 and 403 as problem+json, like every other error: what is missing or not allowed, in words
  * a caller can act on and without library internals.
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
 
@@ -36,7 +39,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         if (e instanceof OAuth2AuthenticationException oauth) {
             String description = String.valueOf(oauth.getError().getDescription()) + " " + e.getMessage();
             detail = description.contains("expired") ? "the bearer token has expired"
-                    : "the bearer token is not valid here (signature, issuer or audience)";
+                    : "the bearer token is not valid here (signature, issuer, audience, or a missing expiry or subject)";
         } else if (request.getHeader(ApiKeyFilter.HEADER) != null) {
             detail = "the API key is not valid";
         } else {
@@ -53,14 +56,24 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().collect(Collectors.joining(", "));
         write(response, HttpStatus.FORBIDDEN, "Forbidden", (auth == null ? "this identity" : "'" + auth.getName() + "'")
                 + " (roles: " + (roles.isEmpty() ? "none" : roles) + ") may not " + request.getMethod() + " "
-                + request.getRequestURI(), request);
+                + InputRules.quote(request.getRequestURI()), request);
+    }
+
+    /** Spring Security's firewall: an encoded slash, '..', NUL or the like in the path. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, "Bad request", "the request path or a header holds something this service never"
+                + " accepts (an encoded slash or dot, '..', '//', a NUL or another control character)", request);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail, HttpServletRequest request)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        String path = request.getRequestURI();
+        if (path != null && path.length() <= 200 && InputRules.isPath(path)) {
+            problem.setInstance(java.net.URI.create(path));
+        }
         String correlationId = CorrelationIdFilter.current();
         if (correlationId != null) {
             problem.setProperty("correlationId", correlationId);

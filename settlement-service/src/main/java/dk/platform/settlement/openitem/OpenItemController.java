@@ -1,5 +1,6 @@
 package dk.platform.settlement.openitem;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.support.ProblemHandler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,6 +37,6 @@ class OpenItemController {
     ResponseEntity<Object> get(@PathVariable String openItemId) {
         return openItems.find(openItemId).<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(() -> ProblemHandler.problem(HttpStatus.NOT_FOUND, "Unknown open item",
-                        "open item '" + openItemId + "' is not known to the settlement service (yet)"));
+                        "open item " + InputRules.quote(openItemId) + " is not known to the settlement service (yet)"));
     }
 }

@@ -1,9 +1,9 @@
 package dk.platform.settlement.statement;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
 
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Input rules for statements, in words a bookkeeper understands. A broken rule is an
@@ -12,12 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class Check {
 
-    /** Ids travel into ledger command ids: the ledger's id alphabet, short enough for suffixes. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]+");
+    /** Ids travel into ledger command ids: the ledger's id rule (InputRules), short enough for suffixes. */
     static final int MAX_STATEMENT_ID = 80;
     static final int MAX_REFERENCE = 30;
     static final int MAX_ID = 120;
-    static final int MAX_ACCOUNT = 20;
     static final int MAX_TEXT = 200;
 
     private Check() {
@@ -36,9 +34,9 @@ public final class Check {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
         }
-        if (value.length() > max || !ID.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " '" + value + "' is not well-formed: 1 to " + max
-                    + " of A-Z a-z 0-9 . _ : -");
+        if (value.length() > max || !InputRules.isId(value)) {
+            throw new IllegalArgumentException(field + " " + InputRules.quote(value) + " is not well-formed: 1 to " + max
+                    + " of A-Z a-z 0-9 . _ : -, not only dots");
         }
         return value;
     }
@@ -54,15 +52,16 @@ public final class Check {
         if (value.length() > MAX_ID) {
             throw new IllegalArgumentException(field + " is longer than " + MAX_ID + " characters");
         }
-        return value;
+        return noControlCharacters(value, field, false);
     }
 
     static String account(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
         }
-        if (value.length() > MAX_ACCOUNT) {
-            throw new IllegalArgumentException(field + " '" + value + "' is longer than " + MAX_ACCOUNT + " characters");
+        if (!InputRules.isAccount(value)) {
+            // the ledger's own rule: a statement it would refuse half-way is refused here, before anything is posted
+            throw new IllegalArgumentException(InputRules.notAnAccount(field, value));
         }
         return value;
     }
@@ -73,6 +72,13 @@ public final class Check {
         }
         if (value.length() > MAX_TEXT) {
             throw new IllegalArgumentException(field + " is longer than " + MAX_TEXT + " characters");
+        }
+        return noControlCharacters(value, field, true);
+    }
+
+    private static String noControlCharacters(String value, String field, boolean lineBreaks) {
+        if (InputRules.hasControlCharacters(value, lineBreaks)) {
+            throw new IllegalArgumentException(field + " " + InputRules.quote(value) + " contains a control character");
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package dk.platform.settlement.statement;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.OpenItemKind;
 import dk.platform.settlement.statement.SettlementPlan.PlannedPayment;
@@ -95,7 +96,7 @@ public final class Planner {
         for (int i = 0; i < s.fees().size(); i++) {
             Fee fee = s.fees().get(i);
             if (fee.lineId() != null) {
-                requireLine(item, fee.lineId(), "fee '" + fee.text() + "'");
+                requireLine(item, fee.lineId(), "fee " + InputRules.quote(fee.text()) + "");
                 taken.merge(fee.lineId(), fee.amount(), Money::plus);
             }
         }
@@ -110,7 +111,7 @@ public final class Planner {
 
     private static void requireLine(OpenItem item, String lineId, String what) {
         if (item.line(lineId).isEmpty()) {
-            throw new StatementRefused.RuleViolation(what + " names line '" + lineId + "', which open item " + item.openItemId()
+            throw new StatementRefused.RuleViolation(what + " names line " + InputRules.quote(lineId) + ", which open item " + item.openItemId()
                     + (item.lines().isEmpty() ? " does not have (it has no lines)"
                     : " does not have; its lines are " + item.lines().stream().map(OpenItem.Line::lineId)
                     .collect(Collectors.joining(", "))));

@@ -1,5 +1,6 @@
 package dk.platform.settlement.statement;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
 
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ public record Statement(String statementId, String party, String openItemId, Loc
         Set<String> references = new HashSet<>();
         for (RejectedBill bill : rejected) {
             if (!references.add(bill.reference())) {
-                throw new IllegalArgumentException("rejected bill reference '" + bill.reference() + "' is used twice");
+                throw new IllegalArgumentException("rejected bill reference " + InputRules.quote(bill.reference()) + " is used twice");
             }
         }
     }

@@ -35,7 +35,7 @@ public record Money(BigDecimal value) implements Comparable<Money> {
     /** Parses a decimal string such as "1250.00" or "-2.50". */
     public static Money of(String text) {
         if (text == null || !FORMAT.matcher(text).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not an amount: write a decimal string with at most"
+            throw new IllegalArgumentException(InputRules.quote(text) + " is not an amount: write a decimal string with at most"
                     + " 2 decimals, such as \"1250.00\" or \"-2.50\"");
         }
         return new Money(new BigDecimal(text));

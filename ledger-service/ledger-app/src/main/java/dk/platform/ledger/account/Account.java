@@ -30,8 +30,7 @@ public class Account {
     @CommandHandler
     public Account(OpenAccount c) {
         Check.account(c.number(), "number");
-        Check.required(c.name(), "name");
-        Check.text(c.name(), "name");
+        Check.name(c.name(), "name", Check.MAX_TEXT);
         Check.required(c.type(), "type");
         apply(new AccountOpened(c.number(), c.name(), c.type()));
     }

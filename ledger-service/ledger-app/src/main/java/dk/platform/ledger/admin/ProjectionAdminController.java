@@ -1,5 +1,6 @@
 package dk.platform.ledger.admin;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.infra.axon.AxonConfig;
 import dk.platform.ledger.infra.mongo.ViewCollections;
@@ -140,7 +141,7 @@ class ProjectionAdminController {
 
     private StreamingEventProcessor processor(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new LedgerException.NotFound("no tracking processor named '" + name + "'"));
+                .orElseThrow(() -> new LedgerException.NotFound("no tracking processor named " + InputRules.quote(name) + ""));
     }
 
     private ProjectionStatus status(String name, long head) {

@@ -1,5 +1,6 @@
 package dk.platform.ledger.admin;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.infra.mongo.ViewCollections;
 import jakarta.annotation.PreDestroy;
@@ -156,7 +157,7 @@ class ViewRebuilds {
         RebuildableView view = view(name);
         Rebuild current = running.get(name);
         if (current != null) {
-            throw new LedgerException.Conflict("view '" + name + "' is already being rebuilt into generation " + current.generation
+            throw new LedgerException.Conflict("view " + InputRules.quote(name) + " is already being rebuilt into generation " + current.generation
                     + " (started " + current.startedAt + "); follow it on GET /api/admin/projections");
         }
         dropRetired(name); // a generation the last switch left: from now on the next switch retires another one
@@ -340,7 +341,7 @@ class ViewRebuilds {
     RebuildableView view(String name) {
         RebuildableView view = views.get(name);
         if (view == null) {
-            throw new LedgerException.NotFound("no view named '" + name + "' (views: " + String.join(", ", views.keySet().stream().sorted().toList()) + ")");
+            throw new LedgerException.NotFound("no view named " + InputRules.quote(name) + " (views: " + String.join(", ", views.keySet().stream().sorted().toList()) + ")");
         }
         return view;
     }

@@ -1,5 +1,6 @@
 package dk.platform.ledger.audit;
 
+import dk.platform.ledger.api.InputRules;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,7 +113,7 @@ class AuditController {
         Filter filter = filter(aggregateId, fromPosition, toPosition, from, to, type, correlationId);
         if (filter.aggregateId() != null && !Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM DomainEventEntry WHERE aggregateIdentifier = ?)", Boolean.class, filter.aggregateId()))) {
-            throw new LedgerException.NotFound("no events for aggregate '" + filter.aggregateId() + "'");
+            throw new LedgerException.NotFound("no events for aggregate " + InputRules.quote(filter.aggregateId()) + "");
         }
         boolean lines = accept != null && accept.contains(NDJSON);
         response.setStatus(200);
@@ -135,7 +136,7 @@ class AuditController {
         }
         String t = blankToNull(type);
         if (t != null && !TYPE.matcher(t).matches()) {
-            throw new LedgerException.Invalid("type '" + t + "' is not an event name (a simple class name such as PaymentApplied)");
+            throw new LedgerException.Invalid("type " + InputRules.quote(t) + " is not an event name (a simple class name such as PaymentApplied)");
         }
         return new Filter(blankToNull(aggregateId), fromPos, toPos, fromTime, toTime, t, blankToNull(correlationId));
     }
@@ -147,7 +148,7 @@ class AuditController {
             if (p < 0) throw new LedgerException.Invalid(name + " must be 0 or more, was " + p);
             return p;
         } catch (NumberFormatException e) {
-            throw new LedgerException.Invalid(name + " '" + value + "' is not a global position (a whole number)");
+            throw new LedgerException.Invalid(name + " " + InputRules.quote(value) + " is not a global position (a whole number)");
         }
     }
 
@@ -156,7 +157,7 @@ class AuditController {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new LedgerException.Invalid(name + " '" + value + "' is not an ISO instant such as 2026-03-01T00:00:00Z");
+            throw new LedgerException.Invalid(name + " " + InputRules.quote(value) + " is not an ISO instant such as 2026-03-01T00:00:00Z");
         }
     }
 

@@ -1,5 +1,6 @@
 package dk.platform.ledger.audit;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.PostingLine;
 import dk.platform.ledger.api.TransactionTypes;
 import dk.platform.ledger.api.event.JournalEntryPosted;
@@ -111,7 +112,7 @@ class AuditExportController {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new LedgerException.Invalid(name + " '" + value + "' is not a posting date such as 2026-03-01");
+            throw new LedgerException.Invalid(name + " " + InputRules.quote(value) + " is not a posting date such as 2026-03-01");
         }
     }
 
@@ -122,7 +123,7 @@ class AuditExportController {
         return switch (format.trim().toLowerCase(Locale.ROOT)) {
             case "csv" -> JournalExport.Format.CSV;
             case "jsonl", "ndjson" -> JournalExport.Format.JSON_LINES;
-            default -> throw new LedgerException.Invalid("format '" + format + "' is not csv or jsonl");
+            default -> throw new LedgerException.Invalid("format " + InputRules.quote(format) + " is not csv or jsonl");
         };
     }
 }

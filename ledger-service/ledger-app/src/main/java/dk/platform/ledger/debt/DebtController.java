@@ -1,5 +1,6 @@
 package dk.platform.ledger.debt;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.command.OffsetSkyldigtBeløb;
 import dk.platform.ledger.api.command.PaySkyldigtBeløb;
@@ -111,7 +112,7 @@ class DebtController {
     DebtView get(@PathVariable String debtId) {
         DebtView v = mongo.findById(debtId, DebtView.class, views.current(DebtProjection.NAME, DebtView.COLLECTION));
         if (v == null) {
-            throw new LedgerException.NotFound("no employee debt '" + debtId + "'");
+            throw new LedgerException.NotFound("no employee debt " + InputRules.quote(debtId) + "");
         }
         return v;
     }

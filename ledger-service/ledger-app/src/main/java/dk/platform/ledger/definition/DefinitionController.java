@@ -1,5 +1,6 @@
 package dk.platform.ledger.definition;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.PostingLine;
 import dk.platform.ledger.api.command.CloseYear;
 import dk.platform.ledger.api.command.PostJournalEntry;
@@ -92,7 +93,7 @@ class DefinitionController {
     @Operation(summary = "One active posting definition")
     DefinitionView get(@PathVariable String definitionId) {
         return list().stream().filter(d -> d.definitionId().equals(definitionId)).findFirst()
-                .orElseThrow(() -> new LedgerException.NotFound("no active posting definition '" + definitionId + "'"));
+                .orElseThrow(() -> new LedgerException.NotFound("no active posting definition " + InputRules.quote(definitionId) + ""));
     }
 
     @PostMapping("/api/posting-definitions/preview")

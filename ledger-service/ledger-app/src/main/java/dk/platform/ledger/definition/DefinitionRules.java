@@ -1,5 +1,6 @@
 package dk.platform.ledger.definition;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.AccountType;
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.PostingLine;
@@ -50,7 +51,7 @@ public class DefinitionRules {
             return new Posting(lines, List.of(), lines, List.of());
         }
         if (!TransactionTypes.ALL.contains(transactionType)) {
-            throw new LedgerException.Invalid("transactionType '" + transactionType + "' is unknown; known types: "
+            throw new LedgerException.Invalid("transactionType " + InputRules.quote(transactionType) + " is unknown; known types: "
                     + String.join(", ", new java.util.TreeSet<>(TransactionTypes.ALL)));
         }
         List<PostingLine> generated = generate(transactionType, lines);

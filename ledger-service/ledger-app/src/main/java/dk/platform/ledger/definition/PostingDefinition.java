@@ -1,5 +1,6 @@
 package dk.platform.ledger.definition;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.TransactionTypes;
 import dk.platform.ledger.api.command.DefinitionRow;
 import dk.platform.ledger.api.command.GeneratedEntry;
@@ -107,7 +108,7 @@ public class PostingDefinition {
         Check.id(d.definitionId(), "definitionId");
         Check.required(d.transactionType(), "transactionType");
         if (!TransactionTypes.ALL.contains(d.transactionType())) {
-            throw new LedgerException.Invalid("transactionType '" + d.transactionType() + "' is unknown; known types: "
+            throw new LedgerException.Invalid("transactionType " + InputRules.quote(d.transactionType()) + " is unknown; known types: "
                     + String.join(", ", new java.util.TreeSet<>(TransactionTypes.ALL)));
         }
         Check.size(d.rows(), "rows", 1);
@@ -126,7 +127,7 @@ public class PostingDefinition {
                 Check.required(e.account(), field + ".account");
                 pattern(e.account(), field + ".account");
                 if (e.account().replace("-", "").isBlank()) {
-                    throw new LedgerException.Invalid(field + ".account '" + e.account() + "' has no segment of its own");
+                    throw new LedgerException.Invalid(field + ".account " + InputRules.quote(e.account()) + " has no segment of its own");
                 }
                 Check.required(e.side(), field + ".side");
             }
@@ -138,12 +139,12 @@ public class PostingDefinition {
     private static void pattern(String value, String field) {
         String[] segments = value.split("-", -1);
         if (segments.length > PostingRules.MAX_SEGMENTS) {
-            throw new LedgerException.Invalid(field + " '" + value + "' has " + segments.length + " segments; an account has at most "
+            throw new LedgerException.Invalid(field + " " + InputRules.quote(value) + " has " + segments.length + " segments; an account has at most "
                     + PostingRules.MAX_SEGMENTS + " (fund-main-dept-purpose-...)");
         }
         for (String s : segments) {
             if (!SEGMENT.matcher(s.trim()).matches()) {
-                throw new LedgerException.Invalid(field + " '" + value + "' has an invalid segment '" + s + "'");
+                throw new LedgerException.Invalid(field + " " + InputRules.quote(value) + " has an invalid segment " + InputRules.quote(s) + "");
             }
         }
     }

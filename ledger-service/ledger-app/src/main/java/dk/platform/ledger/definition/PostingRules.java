@@ -1,5 +1,6 @@
 package dk.platform.ledger.definition;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.AccountType;
 import dk.platform.ledger.api.GeneratedSide;
 import dk.platform.ledger.api.PostingLine;
@@ -89,7 +90,7 @@ public final class PostingRules {
         for (int i = 0; i < parts.length; i++) {
             if (parts[i].isBlank()) {
                 if (i >= from.length || from[i].isBlank()) {
-                    throw new LedgerException.RuleViolation("generated account '" + pattern + "' takes segment " + (i + 1)
+                    throw new LedgerException.RuleViolation("generated account " + InputRules.quote(pattern) + " takes segment " + (i + 1)
                             + " from " + matched + ", which has only " + from.length + " segment" + (from.length == 1 ? "" : "s"));
                 }
                 parts[i] = from[i];

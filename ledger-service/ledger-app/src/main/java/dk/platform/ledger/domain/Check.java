@@ -1,18 +1,15 @@
 package dk.platform.ledger.domain;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.PostingLine;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Input checks shared by the command handlers; each failure is a 400 naming the field. */
 public final class Check {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-    /** 1 to 20 characters, or a dimensioned account of up to 5 such segments joined by '-' (fund-main[-dept[-purpose...]]). */
-    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._]{1,20}(-[A-Za-z0-9._]{1,20}){0,4}");
     public static final int MAX_TEXT = 200;
     public static final int MAX_LINES = 1000;
 
@@ -28,8 +25,8 @@ public final class Check {
 
     public static String id(String value, String field) {
         required(value, field);
-        if (!ID.matcher(value).matches()) {
-            throw new LedgerException.Invalid(field + " '" + value + "' is not a valid id: 1 to 100 of A-Z a-z 0-9 . _ -");
+        if (!InputRules.isId(value)) {
+            throw new LedgerException.Invalid(InputRules.notAnId(field, value));
         }
         return value;
     }
@@ -40,18 +37,30 @@ public final class Check {
 
     public static String account(String value, String field) {
         required(value, field);
-        if (!ACCOUNT.matcher(value).matches()) {
-            throw new LedgerException.Invalid(field + " '" + value + "' is not an account number: 1 to 20 of A-Z a-z 0-9 . _,"
-                    + " or up to 5 such segments joined by '-'");
+        if (!InputRules.isAccount(value)) {
+            throw new LedgerException.Invalid(InputRules.notAnAccount(field, value));
         }
         return value;
     }
 
+    /** A posting text (posteringstekst), SPEC §7: required, at most {@value #MAX_TEXT} characters; tab and line breaks may stay. */
     public static String text(String value, String field) {
-        if (value != null && value.length() > MAX_TEXT) {
-            throw new LedgerException.Invalid(field + " is longer than " + MAX_TEXT + " characters");
+        return bounded(required(value, field), field, MAX_TEXT, true);
+    }
+
+    /** A name or a reference (account name, documentNo, label): required, bounded, no control characters at all. */
+    public static String name(String value, String field, int max) {
+        return bounded(required(value, field), field, max, false);
+    }
+
+    private static String bounded(String value, String field, int max, boolean lineBreaks) {
+        if (value.length() > max) {
+            throw new LedgerException.Invalid(field + " is longer than " + max + " characters (" + value.length() + ")");
         }
-        return value == null ? "" : value;
+        if (InputRules.hasControlCharacters(value, lineBreaks)) {
+            throw new LedgerException.Invalid(field + " " + InputRules.quote(value) + " contains a control character");
+        }
+        return value;
     }
 
     public static Money positive(Money value, String field) {

@@ -1,5 +1,6 @@
 package dk.platform.ledger.entry;
 
+import dk.platform.ledger.api.InputRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.platform.ledger.api.command.ReverseEntry;
@@ -61,7 +62,7 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
                 if (earlier.commandType().equals(entry.commandType()) && earlier.payloadHash().equals(entry.payloadHash())) {
                     return CommandOutcome.REPLAYED;
                 }
-                throw new LedgerException.Conflict("id '" + id.get() + "' is already used by " + earlier.commandType()
+                throw new LedgerException.Conflict("id " + InputRules.quote(id.get()) + " is already used by " + earlier.commandType()
                         + (earlier.commandType().equals(entry.commandType()) ? " with a different payload" : "")
                         + "; choose a new id, or re-send the original command unchanged");
             }

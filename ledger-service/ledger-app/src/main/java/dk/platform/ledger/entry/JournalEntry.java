@@ -1,5 +1,6 @@
 package dk.platform.ledger.entry;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.AllocationReason;
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.OpenItemKind;
@@ -70,7 +71,7 @@ public class JournalEntry {
         Check.id(c.openItemId(), "openItemId");
         Check.required(c.kind(), "kind");
         Check.id(c.party(), "party");
-        Check.required(c.documentNo(), "documentNo");
+        Check.name(c.documentNo(), "documentNo", InputRules.MAX_ID);
         Check.required(c.postingDate(), "postingDate");
         Check.required(c.dueDate(), "dueDate");
         Money amount = Check.nonZero(c.amount(), "amount");
@@ -86,7 +87,10 @@ public class JournalEntry {
             for (int i = 0; i < itemLines.size(); i++) {
                 ItemLine line = Check.required(itemLines.get(i), "lines[" + i + "]");
                 if (!ids.add(Check.id(line.lineId(), "lines[" + i + "].lineId"))) {
-                    throw new LedgerException.Invalid("lines[" + i + "].lineId '" + line.lineId() + "' is used twice");
+                    throw new LedgerException.Invalid("lines[" + i + "].lineId " + InputRules.quote(line.lineId()) + " is used twice");
+                }
+                if (line.label() != null) {
+                    Check.name(line.label(), "lines[" + i + "].label", Check.MAX_TEXT);
                 }
                 Money lineAmount = Check.nonZero(line.amount(), "lines[" + i + "].amount");
                 if (lineAmount.signum() != amount.signum()) {
@@ -124,7 +128,7 @@ public class JournalEntry {
         checkAllocation(it.remaining, sign, amount, mayGrow, "open item " + entryId);
         if (c.lineId() != null) {
             if (!it.lineRemaining.containsKey(c.lineId())) {
-                throw new LedgerException.NotFound("open item " + entryId + " has no line '" + c.lineId() + "'");
+                throw new LedgerException.NotFound("open item " + entryId + " has no line " + InputRules.quote(c.lineId()) + "");
             }
             checkAllocation(it.remaining(c.lineId()), sign, amount, mayGrow, "line " + c.lineId() + " of open item " + entryId);
             apply(new OpenItemAllocated(entryId, c.entryId(), c.lineId(), amount, c.reason(), c.postingDate(), it.remaining.minus(amount)));
@@ -225,7 +229,7 @@ public class JournalEntry {
     public Money remaining(String lineId) {
         OpenItemState it = requireOpenItem();
         if (lineId != null && !it.lineRemaining.containsKey(lineId)) {
-            throw new LedgerException.NotFound("open item " + entryId + " has no line '" + lineId + "'");
+            throw new LedgerException.NotFound("open item " + entryId + " has no line " + InputRules.quote(lineId) + "");
         }
         return it.remaining(lineId);
     }

@@ -1,5 +1,6 @@
 package dk.platform.ledger.entry;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.AllocationReason;
 import dk.platform.ledger.api.ApplicationMethod;
 import dk.platform.ledger.api.Money;
@@ -342,7 +343,7 @@ class PostingCommandHandler {
             Aggregate<JournalEntry> aggregate = entries.load(entryId);
             return aggregate.invoke(e -> e);
         } catch (AggregateNotFoundException e) {
-            throw new LedgerException.NotFound("no entry with id '" + entryId + "'");
+            throw new LedgerException.NotFound("no entry with id " + InputRules.quote(entryId) + "");
         }
     }
 
@@ -355,7 +356,7 @@ class PostingCommandHandler {
             }
             return item;
         } catch (AggregateNotFoundException e) {
-            throw new LedgerException.NotFound("no open item with id '" + openItemId + "'");
+            throw new LedgerException.NotFound("no open item with id " + InputRules.quote(openItemId) + "");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dk.platform.ledger.fund;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.command.RegisterFund;
 import dk.platform.ledger.api.event.FundRegistered;
 import dk.platform.ledger.domain.Check;
@@ -42,10 +43,9 @@ public class Fund {
     public CommandOutcome handle(Register c) {
         RegisterFund f = c.fund();
         if (f.fund().contains("-")) {
-            throw new dk.platform.ledger.domain.LedgerException.Invalid("fund '" + f.fund() + "' is one account segment, without '-'");
+            throw new dk.platform.ledger.domain.LedgerException.Invalid("fund " + InputRules.quote(f.fund()) + " is one account segment, without '-'");
         }
-        Check.required(f.name(), "name");
-        Check.text(f.name(), "name");
+        Check.name(f.name(), "name", Check.MAX_TEXT);
         if (f.fundClass() != null) {
             Check.id(f.fundClass(), "fundClass");
         }

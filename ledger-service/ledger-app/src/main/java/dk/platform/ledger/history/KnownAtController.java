@@ -1,5 +1,6 @@
 package dk.platform.ledger.history;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.konto.KontoQueries;
 import dk.platform.ledger.openitem.OpenItemView;
@@ -44,7 +45,7 @@ class KnownAtController {
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Instant at = knownAt(knownAt);
         return queries.account(number, asOf, at)
-                .orElseThrow(() -> new LedgerException.NotFound("no account '" + number + "' known at " + at));
+                .orElseThrow(() -> new LedgerException.NotFound("no account " + InputRules.quote(number) + " known at " + at));
     }
 
     @GetMapping(value = "/api/trial-balance", params = "knownAt")
@@ -59,7 +60,7 @@ class KnownAtController {
     OpenItemView openItem(@PathVariable String openItemId, @Parameter(description = KNOWN_AT) @RequestParam String knownAt) {
         Instant at = knownAt(knownAt);
         return queries.openItem(openItemId, at)
-                .orElseThrow(() -> new LedgerException.NotFound("no open item with id '" + openItemId + "' known at " + at));
+                .orElseThrow(() -> new LedgerException.NotFound("no open item with id " + InputRules.quote(openItemId) + " known at " + at));
     }
 
     @GetMapping(value = "/api/open-items", params = "knownAt")
@@ -77,7 +78,7 @@ class KnownAtController {
         try {
             wanted = s.equals("ALL") ? null : OpenItemView.Status.valueOf(s);
         } catch (IllegalArgumentException e) {
-            throw new LedgerException.Invalid("status must be OPEN, CLOSED, CANCELLED or ALL, not '" + status + "'");
+            throw new LedgerException.Invalid("status must be OPEN, CLOSED, CANCELLED or ALL, not " + InputRules.quote(status) + "");
         }
         return queries.openItems(party.trim(), wanted, at);
     }
@@ -88,7 +89,7 @@ class KnownAtController {
         try {
             at = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new LedgerException.Invalid("knownAt '" + value + "' is not an ISO instant such as 2026-11-22T20:30:00Z");
+            throw new LedgerException.Invalid("knownAt " + InputRules.quote(value) + " is not an ISO instant such as 2026-11-22T20:30:00Z");
         }
         Instant now = Instant.now();
         return at.isAfter(now) ? now : at;

@@ -106,7 +106,9 @@ public class StoredEvents {
 
         /** The payload's {@code postingDate} lies in the period, both ends inclusive (only for events that have one). */
         public Selection postingDates(LocalDate from, LocalDate to) {
-            clauses.add("CAST(convert_from(payload, 'UTF8')::jsonb ->> 'postingDate' AS date) BETWEEN ? AND ?");
+            // a date stored before input was strict (year 57440, year 0) is left out rather than failing the whole query
+            clauses.add("(CASE WHEN convert_from(payload, 'UTF8')::jsonb ->> 'postingDate' ~ '^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$'"
+                    + " THEN CAST(convert_from(payload, 'UTF8')::jsonb ->> 'postingDate' AS date) END) BETWEEN ? AND ?");
             params.add(from);
             params.add(to);
             return this;

@@ -1,5 +1,6 @@
 package dk.platform.ledger.konto;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.command.OpenAccount;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.infra.web.LedgerGateway;
@@ -42,7 +43,7 @@ class AccountController {
     @Operation(summary = "Konto view: balance, debit and credit totals and postings of an account, as of a posting date (default: everything)")
     KontoQueries.AccountView account(@PathVariable String number,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return queries.account(number, asOf).orElseThrow(() -> new LedgerException.NotFound("no account '" + number + "'"));
+        return queries.account(number, asOf).orElseThrow(() -> new LedgerException.NotFound("no account " + InputRules.quote(number) + ""));
     }
 
     @GetMapping("/api/trial-balance")

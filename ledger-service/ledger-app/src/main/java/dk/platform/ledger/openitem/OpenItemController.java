@@ -1,5 +1,6 @@
 package dk.platform.ledger.openitem;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.command.BookWriteOff;
 import dk.platform.ledger.api.command.RegisterOpenItem;
 import dk.platform.ledger.api.Money;
@@ -66,7 +67,7 @@ class OpenItemController {
     @GetMapping("/{openItemId}")
     @Operation(summary = "One open item with its lines and full history")
     OpenItemView get(@PathVariable String openItemId) {
-        return queries.find(openItemId).orElseThrow(() -> new LedgerException.NotFound("no open item with id '" + openItemId + "'"));
+        return queries.find(openItemId).orElseThrow(() -> new LedgerException.NotFound("no open item with id " + InputRules.quote(openItemId) + ""));
     }
 
     private static OpenItemView.Status parseStatus(String status) {
@@ -77,7 +78,7 @@ class OpenItemController {
         try {
             return OpenItemView.Status.valueOf(s);
         } catch (IllegalArgumentException e) {
-            throw new LedgerException.Invalid("status must be OPEN, CLOSED, CANCELLED or ALL, not '" + status + "'");
+            throw new LedgerException.Invalid("status must be OPEN, CLOSED, CANCELLED or ALL, not " + InputRules.quote(status) + "");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dk.platform.ledger.replay;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.support.ProblemHandler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,6 +42,6 @@ class ReplayController {
     ResponseEntity<Object> status(@PathVariable String subscriber) {
         SubscriberReplays.Replay replay = replays.status(subscriber);
         return replay == null ? ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found",
-                "no replay for subscriber '" + subscriber + "' since this instance started") : ResponseEntity.ok(replay);
+                "no replay for subscriber " + InputRules.quote(subscriber) + " since this instance started") : ResponseEntity.ok(replay);
     }
 }

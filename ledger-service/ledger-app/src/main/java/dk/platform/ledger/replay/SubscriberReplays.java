@@ -1,5 +1,6 @@
 package dk.platform.ledger.replay;
 
+import dk.platform.ledger.api.InputRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.platform.ledger.api.EventEnvelope;
 import dk.platform.ledger.api.event.LedgerEvent;
@@ -77,7 +78,7 @@ public class SubscriberReplays {
     /** Starts a replay (or answers the one running for this subscriber). */
     public synchronized Replay start(String subscriber, long fromPosition) {
         if (subscriber == null || !NAME.matcher(subscriber).matches()) {
-            throw new IllegalArgumentException("subscriber '" + subscriber + "' must be 1 to 60 of a-z 0-9 . _ -");
+            throw new IllegalArgumentException("subscriber " + InputRules.quote(subscriber) + " must be 1 to 60 of a-z 0-9 . _ -");
         }
         if (fromPosition < 0) {
             throw new IllegalArgumentException("fromPosition must be 0 or more, was " + fromPosition);

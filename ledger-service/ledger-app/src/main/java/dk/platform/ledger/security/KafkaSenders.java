@@ -1,5 +1,6 @@
 package dk.platform.ledger.security;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.CommandSignature;
 import dk.platform.ledger.api.command.ReverseEntry;
 import org.apache.kafka.common.header.Header;
@@ -74,13 +75,13 @@ public class KafkaSenders {
                     + " and " + CommandSignature.SIGNATURE_HEADER + ")");
         }
         if (sender.commands() == null || !sender.commands().contains(type)) {
-            throw new Refused(403, "sender '" + service + "' may not send " + type + "; it may send "
+            throw new Refused(403, "sender " + InputRules.quote(service) + " may not send " + type + "; it may send "
                     + (sender.commands() == null ? List.of() : sender.commands().stream().sorted().toList()));
         }
         if (command instanceof ReverseEntry reversal) {
             String poster = postedBy.apply(reversal.entryId());
             if (poster != null && !poster.equals(service)) {
-                throw new Refused(403, "sender '" + service + "' may reverse only entries it posted; " + reversal.entryId()
+                throw new Refused(403, "sender " + InputRules.quote(service) + " may reverse only entries it posted; " + reversal.entryId()
                         + " was not posted by it");
             }
         }

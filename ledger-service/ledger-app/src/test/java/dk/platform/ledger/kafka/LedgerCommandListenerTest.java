@@ -1,5 +1,7 @@
 package dk.platform.ledger.kafka;
 
+import dk.platform.support.input.InputJson;
+import dk.platform.support.input.StrictJson;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +84,8 @@ class LedgerCommandListenerTest {
             "settlement", new KafkaSenders.Sender(SECRET, Set.of("BookWriteOff", "ApplyPayment", "ReverseEntry")),
             "payroll", new KafkaSenders.Sender("payroll-secret", Set.of("PostJournalEntry", "ReverseEntry"))),
             entryId -> Map.of("PAY-1", "payroll", "WO-1", "settlement", "REST-1", "").get(entryId));
-    LedgerCommandListener listener = new LedgerCommandListener(ledger, kafka, JSON, senders);
+    LedgerCommandListener listener = new LedgerCommandListener(ledger, kafka, JSON,
+            new InputJson(StrictJson.forInput(JSON, StrictJson.DateRange.DEFAULT)), senders);
 
     @BeforeEach
     void sendsSucceed() {

@@ -1,5 +1,6 @@
 package dk.platform.settlement.statement.intake;
 
+import dk.platform.ledger.api.InputRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.platform.settlement.api.StatementRejected;
@@ -65,7 +66,7 @@ public class StatementIntake {
             return resubmitted(earlier.get(), hash);
         }
         OpenItem item = openItems.find(statement.openItemId()).orElseThrow(() -> new StatementRefused.UnknownOpenItem(
-                "open item '" + statement.openItemId() + "' is not known to the settlement service; it learns open items from"
+                "open item " + InputRules.quote(statement.openItemId()) + " is not known to the settlement service; it learns open items from"
                         + " ledger.events, so a just registered item can take a moment to arrive"));
         Assessment assessment = Planner.assess(statement, item);
         if (assessment instanceof Assessment.Rejected rejected) {
@@ -95,7 +96,7 @@ public class StatementIntake {
 
     private Submission resubmitted(StatementRecord earlier, String hash) {
         if (!earlier.bodyHash().equals(hash)) {
-            throw new StatementConflict("statement '" + earlier.statementId() + "' was already submitted with another body"
+            throw new StatementConflict("statement " + InputRules.quote(earlier.statementId()) + " was already submitted with another body"
                     + " (it is " + earlier.status() + "); submit a changed statement under a new statementId");
         }
         return new Submission(earlier, false);

@@ -1,5 +1,6 @@
 package dk.platform.settlement.statement.web;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.settlement.statement.SettlementAccounts;
 import dk.platform.settlement.statement.Statement;
 import dk.platform.settlement.statement.StatementRefused;
@@ -125,7 +126,7 @@ class SettlementController {
     ResponseEntity<Object> get(@PathVariable String statementId) {
         return intake.find(statementId).<ResponseEntity<Object>>map(r -> ResponseEntity.ok(StatementView.of(r)))
                 .orElseGet(() -> ProblemHandler.problem(HttpStatus.NOT_FOUND, "Unknown statement",
-                        "no statement with id '" + statementId + "'"));
+                        "no statement with id " + InputRules.quote(statementId) + ""));
     }
 
     private ResponseEntity<StatementView> answer(Statement statement) {

@@ -1,5 +1,6 @@
 package dk.platform.settlement.statement.web;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
 import dk.platform.settlement.statement.Check;
 import dk.platform.settlement.statement.SettlementAccounts;
@@ -144,7 +145,7 @@ final class StatementCsv {
         }
         if (!TWO_DECIMALS.matcher(v).matches()) {
             // "412,50" unquoted would split into 412 and 50 and still look like a valid record
-            throw new IllegalArgumentException(field + " '" + v + "' is not an amount with two decimals and a decimal"
+            throw new IllegalArgumentException(field + " " + InputRules.quote(v) + " is not an amount with two decimals and a decimal"
                     + " point, such as 412.50 or -2.50 (a decimal comma splits the field)");
         }
         return Money.of(v);
@@ -158,7 +159,7 @@ final class StatementCsv {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " '" + v + "' is not a date (yyyy-mm-dd)");
+            throw new IllegalArgumentException(field + " " + InputRules.quote(v) + " is not a date (yyyy-mm-dd)");
         }
     }
 

@@ -9,6 +9,7 @@ import dk.platform.ledger.infra.web.LedgerGateway;
 import dk.platform.ledger.infra.web.LedgerProblems;
 import dk.platform.ledger.security.KafkaSenders;
 import dk.platform.support.CorrelationIdFilter;
+import dk.platform.support.input.InputJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,9 @@ public class LedgerCommandListener {
     private final ObjectMapper json;
     private final KafkaSenders senders;
 
-    public LedgerCommandListener(LedgerGateway ledger, KafkaTemplate<String, String> kafka, ObjectMapper json, KafkaSenders senders) {
-        this.reader = new LedgerCommandReader(json);
+    public LedgerCommandListener(LedgerGateway ledger, KafkaTemplate<String, String> kafka, ObjectMapper json, InputJson input,
+                                 KafkaSenders senders) {
+        this.reader = new LedgerCommandReader(input.mapper());
         this.senders = senders;
         this.ledger = ledger;
         this.kafka = kafka;

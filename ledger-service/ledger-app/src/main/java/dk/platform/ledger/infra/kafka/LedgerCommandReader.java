@@ -1,5 +1,6 @@
 package dk.platform.ledger.infra.kafka;
 
+import dk.platform.ledger.api.InputRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,14 +72,14 @@ final class LedgerCommandReader {
             return new Malformed(id, "message: " + describe(e));
         }
         if (!COMMAND_ID.matcher(id).matches()) {
-            return new Malformed(id, "commandId '" + id + "' is not well-formed: 1 to 120 of A-Z a-z 0-9 . _ : -");
+            return new Malformed(id, "commandId " + InputRules.quote(id) + " is not well-formed: 1 to 120 of A-Z a-z 0-9 . _ : -");
         }
         if (message.type() == null || message.type().isBlank()) {
             return new Malformed(id, "type is required: one of " + String.join(", ", LedgerCommandTypes.names()));
         }
         Optional<Class<?>> type = LedgerCommandTypes.of(message.type());
         if (type.isEmpty()) {
-            return new Malformed(id, "unknown command type '" + message.type() + "'; the ledger accepts "
+            return new Malformed(id, "unknown command type " + InputRules.quote(message.type()) + "; the ledger accepts "
                     + String.join(", ", LedgerCommandTypes.names()));
         }
         if (message.payload() == null || !message.payload().isObject()) {
@@ -86,7 +87,7 @@ final class LedgerCommandReader {
         }
         String correlationId = blank(message.correlationId()) ? id : message.correlationId();
         if (!CORRELATION_ID.matcher(correlationId).matches()) {
-            return new Malformed(id, "correlationId '" + correlationId + "' is not well-formed: 1 to 100 of A-Z a-z 0-9 . _ : -");
+            return new Malformed(id, "correlationId " + InputRules.quote(correlationId) + " is not well-formed: 1 to 100 of A-Z a-z 0-9 . _ : -");
         }
         if (!blank(message.sender()) && message.sender().length() > MAX_SENDER) {
             return new Malformed(id, "sender is longer than " + MAX_SENDER + " characters");

@@ -1,5 +1,6 @@
 package dk.platform.ledger.infra.web;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.support.ProblemHandler;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -45,7 +46,7 @@ public class LedgerProblems {
         } else if (t instanceof LedgerException.RuleViolation) {
             return Optional.of(new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, "Rejected by a ledger rule", t.getMessage()));
         } else if (t instanceof AggregateNotFoundException e) {
-            return Optional.of(new Refusal(HttpStatus.NOT_FOUND, "Not found", "no entry with id '" + e.getAggregateIdentifier() + "'"));
+            return Optional.of(new Refusal(HttpStatus.NOT_FOUND, "Not found", "no entry with id " + InputRules.quote(e.getAggregateIdentifier()) + ""));
         } else if (t instanceof ConcurrencyException) {
             return Optional.of(new Refusal(HttpStatus.CONFLICT, "Concurrent modification",
                     "another command changed the same entry at the same time, and retrying did not resolve it; send the command again"));

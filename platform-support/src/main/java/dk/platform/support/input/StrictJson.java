@@ -1,0 +1,158 @@
+package dk.platform.support.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+import dk.platform.ledger.api.InputRules;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * How every service reads what a sender wrote (REST bodies and Kafka commands), once for all
+ * (issue 15): nothing after the document, no duplicate or unknown fields, no coercion of numbers
+ * and booleans to strings, enums or each other, no enum by its ordinal, no exponent in a number,
+ * a date only as the string {@code yyyy-MM-dd} within {@link DateRange}, and no control
+ * character in a string but tab, line feed and carriage return.
+ * <p>
+ * Only input is read this strictly. Stored events and views are read by the application's own
+ * mapper, so what was stored before these rules (a date of year 57440) stays readable.
+ */
+public final class StrictJson {
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private StrictJson() {
+    }
+
+    /** The range a date in input must lie in (SPEC §0: 1900..2999 by default). */
+    public record DateRange(LocalDate first, LocalDate last) {
+        public static final DateRange DEFAULT = new DateRange(LocalDate.of(1900, 1, 1), LocalDate.of(2999, 12, 31));
+
+        public boolean contains(LocalDate date) {
+            return !date.isBefore(first) && !date.isAfter(last);
+        }
+    }
+
+    @SuppressWarnings("deprecation") // MapperFeature on a copy: the builder API would lose the application's modules
+    public static ObjectMapper forInput(ObjectMapper base, DateRange dates) {
+        ObjectMapper json = base.copy();
+        json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        json.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+                DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        json.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        json.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        for (LogicalType type : new LogicalType[]{LogicalType.Textual, LogicalType.Enum, LogicalType.Boolean, LogicalType.Integer,
+                LogicalType.Float}) {
+            for (CoercionInputShape shape : new CoercionInputShape[]{CoercionInputShape.Integer, CoercionInputShape.Float,
+                    CoercionInputShape.Boolean, CoercionInputShape.String}) {
+                json.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+            }
+        }
+        json.registerModule(new SimpleModule("strict-input")
+                .addDeserializer(String.class, new Text())
+                .addDeserializer(LocalDate.class, new Date(dates))
+                .addDeserializer(BigDecimal.class, new Decimal()));
+        return json;
+    }
+
+    /** A JSON string, without control characters other than tab and line breaks. */
+    static final class Text extends StdScalarDeserializer<String> {
+        Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                throw new IllegalArgumentException("must be a JSON string, not " + shape(p.currentToken()));
+            }
+            String text = p.getText();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                    throw new IllegalArgumentException(String.format("contains the control character U+%04X at position %d", (int) c, i));
+                }
+            }
+            return text;
+        }
+    }
+
+    /** SPEC §0: a date is a JSON string yyyy-MM-dd in a sane range; not a number, not a datetime, no sign, no year 0. */
+    static final class Date extends StdScalarDeserializer<LocalDate> {
+        private final DateRange range;
+
+        Date(DateRange range) {
+            super(LocalDate.class);
+            this.range = range;
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                throw new IllegalArgumentException("a date is a string \"yyyy-MM-dd\", not " + shape(p.currentToken()));
+            }
+            String text = p.getText();
+            LocalDate date;
+            try {
+                date = DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
+            } catch (DateTimeParseException e) {
+                date = null;
+            }
+            if (date == null) {
+                throw new IllegalArgumentException(InputRules.quote(text) + " is not a date: write \"yyyy-MM-dd\", e.g. \"2026-03-31\"");
+            }
+            if (!range.contains(date)) {
+                throw new IllegalArgumentException(text + " is outside the dates this ledger takes (" + range.first() + " to "
+                        + range.last() + ")");
+            }
+            return date;
+        }
+    }
+
+    /** A plain JSON number: not a string, and no exponent ("1e2" is not how anyone writes 100). */
+    static final class Decimal extends StdScalarDeserializer<BigDecimal> {
+        Decimal() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.currentToken().isNumeric()) {
+                throw new IllegalArgumentException("must be a JSON number, not " + shape(p.currentToken()));
+            }
+            String text = p.getText();
+            if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+                throw new IllegalArgumentException(InputRules.quote(text) + " is written with an exponent; write the number plainly");
+            }
+            return p.getDecimalValue();
+        }
+    }
+
+    static String shape(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "a list";
+            default -> "that";
+        };
+    }
+}
