@@ -62,8 +62,8 @@ public final class JsonErrors {
             return "malformed JSON: the document is not " + expected(mismatch.getTargetType());
         }
         if (error instanceof JsonParseException parse) {
-            return "malformed JSON at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr()
-                    + ": " + clean(parse.getOriginalMessage());
+            return "malformed JSON: " + clean(parse.getOriginalMessage()) + " (line " + parse.getLocation().getLineNr() + ", column "
+                    + parse.getLocation().getColumnNr() + ")";
         }
         if (error instanceof JsonProcessingException json) {
             return "malformed JSON: " + clean(json.getOriginalMessage());

@@ -325,7 +325,7 @@ public class RunIntake {
             }
             RunLine.Overrides o = line.overrides();
             if (o.account() != null && !(ACCOUNT.matcher(o.account()).matches() && InputRules.isAccount(o.account()))) {
-                problems.add(InputRules.notAnAccount("account", o.account()) + " (at most 20 characters)");
+                problems.add("account " + InputRules.quote(o.account()) + " must be 1 to 20 of A-Z a-z 0-9 . _, in segments joined by -");
             }
             Map<String, String> values = new java.util.LinkedHashMap<>();
             values.put("department", o.department());

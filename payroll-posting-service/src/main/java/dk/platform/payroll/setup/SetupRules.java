@@ -147,7 +147,8 @@ final class SetupRules {
         }
         String account = blankToNull(in.account());
         if (account == null || !ACCOUNT.matcher(account).matches() || !InputRules.isAccount(account)) {
-            v.add(where, "account", InputRules.notAnAccount("account", in.account()) + " (at most 20 characters)");
+            v.add(where, "account", "account must be 1..20 letters, digits, '.' or '_', in segments joined by '-', was "
+                    + InputRules.quote(in.account()));
         }
         String text = blankToNull(in.text());
         if (text != null && (text.length() > TEXT_MAX || hasControl(text))) {

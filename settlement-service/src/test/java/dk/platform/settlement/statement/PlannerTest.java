@@ -123,7 +123,7 @@ class PlannerTest {
     @Test
     void statementInputIsCheckedField_byField() {
         assertThatThrownBy(() -> WorkedExample.statement("RH 2026", "46852.75"))
-                .hasMessage("statementId 'RH 2026' is not well-formed: 1 to 80 of A-Z a-z 0-9 . _ : -");
+                .hasMessage("statementId 'RH 2026' is not well-formed: 1 to 80 of A-Z a-z 0-9 . _ : -, not only dots");
         assertThatThrownBy(() -> WorkedExample.statement("RH", "0.00")).hasMessage("bankAmount must be positive, not 0.00");
         assertThatThrownBy(() -> new Statement.Fee("Fondsbidrag", Money.of("-1.00"), "7250", null))
                 .hasMessage("amount must be positive, not -1.00");

@@ -197,13 +197,21 @@ class LedgerCommandListenerTest {
                     + "| payload of BookWriteOff: field 'amount': '412.505' is not an amount: write a decimal string with at most 2 decimals,"
                     + " such as \"1250.00\" or \"-2.50\"",
             "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':'WO-1','postingDate':'2026-02-30'}}"
-                    + "| payload of BookWriteOff: field 'postingDate': '2026-02-30' is not a date (yyyy-mm-dd)",
+                    + "| payload of BookWriteOff: field 'postingDate': '2026-02-30' is not a date: write \"yyyy-MM-dd\", e.g. \"2026-03-31\"",
+            "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':'WO-1','postingDate':20260101}}"
+                    + "| payload of BookWriteOff: field 'postingDate': a date is a string \"yyyy-MM-dd\", not a number",
+            "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':'WO-1','postingDate':'+12026-01-01'}}"
+                    + "| payload of BookWriteOff: field 'postingDate': '+12026-01-01' is not a date: write \"yyyy-MM-dd\", e.g. \"2026-03-31\"",
+            "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':'WO-1','postingDate':'0000-01-01'}}"
+                    + "| payload of BookWriteOff: field 'postingDate': 0000-01-01 is outside the dates this ledger takes (1900-01-01 to 2999-12-31)",
+            "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':true}}"
+                    + "| payload of BookWriteOff: field 'writeOffId': must be a JSON string, not a boolean",
             "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':'WO-1','comment':'x'}}"
                     + "| payload of BookWriteOff: unknown field 'comment'",
             "{'commandId':'c-6','type':'BookWriteOff','payload':{},'priority':'high'}| message: unknown field 'priority'",
             "{'commandId':'c-6','type':'BookWriteOff','payload':{},'correlationId':'not safe!'}"
-                    + "| correlationId 'not safe!' is not well-formed: 1 to 100 of A-Z a-z 0-9 . _ : -",
-            "{'commandId':'c 6','type':'BookWriteOff','payload':{}}| commandId 'c 6' is not well-formed: 1 to 120 of A-Z a-z 0-9 . _ : -"})
+                    + "| correlationId 'not safe!' is not well-formed: 1 to 100 of A-Z a-z 0-9 . _ : -, not only dots",
+            "{'commandId':'c 6','type':'BookWriteOff','payload':{}}| commandId 'c 6' is not well-formed: 1 to 120 of A-Z a-z 0-9 . _ : -, not only dots"})
     void aMalformedMessageIsAnsweredRejected400SayingWhatIsWrong(String message, String error) throws Exception {
         String value = json(message);
         String commandId = JSON.readTree(value).get("commandId").asText();
