@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * How every service reads what a sender wrote (REST bodies and Kafka commands), once for all
  * (issue 15): nothing after the document, no duplicate or unknown fields, no coercion of numbers
  * and booleans to strings, enums or each other, no enum by its ordinal, no exponent in a number,
- * a date only as the string {@code yyyy-MM-dd} within {@link DateRange}, and no control
- * character in a string but tab, line feed and carriage return.
+ * a date only as the string {@code yyyy-MM-dd} within {@link DateRange}, no string longer than
+ * {@value #MAX_STRING} characters, and no control character in a string but tab, line feed and
+ * carriage return.
  * <p>
  * Only input is read this strictly. Stored events and views are read by the application's own
  * mapper, so what was stored before these rules (a date of year 57440) stays readable.
@@ -33,6 +34,8 @@ import java.util.regex.Pattern;
 public final class StrictJson {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** No string a sender writes is longer, whatever the field; each field's own rule is usually far tighter. */
+    public static final int MAX_STRING = 1000;
 
     private StrictJson() {
     }
@@ -80,6 +83,9 @@ public final class StrictJson {
                 throw new IllegalArgumentException("must be a JSON string, not " + shape(p.currentToken()));
             }
             String text = p.getText();
+            if (text.length() > MAX_STRING) {
+                throw new IllegalArgumentException("is longer than " + MAX_STRING + " characters (" + text.length() + ")");
+            }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {

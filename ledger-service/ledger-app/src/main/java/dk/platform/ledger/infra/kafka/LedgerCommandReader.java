@@ -34,7 +34,6 @@ final class LedgerCommandReader {
     record Unanswerable(String error) implements Read {
     }
 
-    static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,120}");
     static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     static final int MAX_SENDER = 100;
 
@@ -71,8 +70,8 @@ final class LedgerCommandReader {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return new Malformed(id, "message: " + describe(e));
         }
-        if (!COMMAND_ID.matcher(id).matches()) {
-            return new Malformed(id, "commandId " + InputRules.quote(id) + " is not well-formed: 1 to 120 of A-Z a-z 0-9 . _ : -");
+        if (!InputRules.isId(id)) {
+            return new Malformed(id, "commandId " + InputRules.quote(id) + " is not well-formed: 1 to 120 of A-Z a-z 0-9 . _ : -, not only dots");
         }
         if (message.type() == null || message.type().isBlank()) {
             return new Malformed(id, "type is required: one of " + String.join(", ", LedgerCommandTypes.names()));
