@@ -87,12 +87,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                "parameter '" + ex.getName() + "' has an invalid value: '" + ex.getValue() + "'");
+                "parameter '" + ex.getName() + "' has an invalid value: " + dk.platform.ledger.api.InputRules.quote(ex.getValue()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> illegalArgument(IllegalArgumentException ex) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", JsonErrors.bounded(String.valueOf(ex.getMessage())));
     }
 
     @ExceptionHandler(Exception.class)

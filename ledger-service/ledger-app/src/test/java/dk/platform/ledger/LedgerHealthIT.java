@@ -33,6 +33,20 @@ class LedgerHealthIT {
         assertThat(((Map<String, Object>) components.get("db").get("details")).get("database")).isEqualTo("PostgreSQL");
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void anonymousHealthShowsTheStatusAndNothingAboutTheServers() throws Exception {
+        java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        List<String> fields = new ArrayList<>();
+        new ObjectMapper().readTree(health.body()).fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("status");
+    }
+
     @Test
     void openApiDocsAndSwaggerUiAreServed() {
         assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode().value()).isEqualTo(200);

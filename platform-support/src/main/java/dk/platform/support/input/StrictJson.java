@@ -108,7 +108,7 @@ public final class StrictJson {
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                throw new IllegalArgumentException("a date is a string \"yyyy-MM-dd\", not " + shape(p.currentToken()));
+                throw new IllegalArgumentException("a date is a string \"yyyy-mm-dd\", not " + shape(p.currentToken()));
             }
             String text = p.getText();
             LocalDate date;
@@ -118,7 +118,7 @@ public final class StrictJson {
                 date = null;
             }
             if (date == null) {
-                throw new IllegalArgumentException(InputRules.quote(text) + " is not a date: write \"yyyy-MM-dd\", e.g. \"2026-03-31\"");
+                throw new IllegalArgumentException(InputRules.quote(text) + " is not a date (yyyy-mm-dd)");
             }
             if (!range.contains(date)) {
                 throw new IllegalArgumentException(text + " is outside the dates this ledger takes (" + range.first() + " to "

@@ -32,7 +32,7 @@ class StrictJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "{'postingDate':20260101}| field 'postingDate': a date is a string \"yyyy-MM-dd\", not a number",
+            "{'postingDate':20260101}| field 'postingDate': a date is a string \"yyyy-mm-dd\", not a number",
             "{'postingDate':'+12026-01-01'}| field 'postingDate': '+12026-01-01' is not a date",
             "{'postingDate':'-2026-01-01'}| field 'postingDate': '-2026-01-01' is not a date",
             "{'postingDate':'2026-01-01T00:00:00'}| field 'postingDate': '2026-01-01T00:00:00' is not a date",

@@ -173,6 +173,26 @@ class AuditExportIT {
         }
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Issue 15: an entry stored before dates were strict (year 57440) must not make every period's export fail. */
+    @Test
+    void aPostingDateNoCalendarHasStoredBeforeTheRulesIsLeftOutInsteadOfFailingTheExport() throws Exception {
+        post("/api/journal-entries", "{'entryId':'OLD-" + s + "','postingDate':'2027-05-05','text':'Gammel','lines':["
+                + "{'account':'6100','debit':'7.00'},{'account':'5820','credit':'7.00'}]}");
+        post("/api/journal-entries", "{'entryId':'OK-" + s + "','postingDate':'2027-05-06','text':'God','lines':["
+                + "{'account':'6100','debit':'8.00'},{'account':'5820','credit':'8.00'}]}");
+        for (String stored : List.of("+57440-01-01", "0000-01-01")) {
+            jdbc.update("UPDATE DomainEventEntry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '2027-05-05', ?), 'UTF8')"
+                    + " WHERE aggregateIdentifier = ?", stored, "OLD-" + s);
+            String body = new String(export("/api/audit/export?from=2027-05-01&to=2027-05-31", null), StandardCharsets.UTF_8);
+            assertThat(body).contains("OK-" + s).doesNotContain("OLD-" + s);
+            jdbc.update("UPDATE DomainEventEntry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), ?, '2027-05-05'), 'UTF8')"
+                    + " WHERE aggregateIdentifier = ?", stored, "OLD-" + s);
+        }
+    }
+
     @Test
     void anEmptyPeriodIsJustTheChecksumOfNothing() throws Exception {
         byte[] body = export("/api/audit/export?from=1901-01-01&to=1901-12-31", null);

@@ -197,11 +197,11 @@ class LedgerCommandListenerTest {
                     + "| payload of BookWriteOff: field 'amount': '412.505' is not an amount: write a decimal string with at most 2 decimals,"
                     + " such as \"1250.00\" or \"-2.50\"",
             "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':'WO-1','postingDate':'2026-02-30'}}"
-                    + "| payload of BookWriteOff: field 'postingDate': '2026-02-30' is not a date: write \"yyyy-MM-dd\", e.g. \"2026-03-31\"",
+                    + "| payload of BookWriteOff: field 'postingDate': '2026-02-30' is not a date (yyyy-mm-dd)",
             "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':'WO-1','postingDate':20260101}}"
-                    + "| payload of BookWriteOff: field 'postingDate': a date is a string \"yyyy-MM-dd\", not a number",
+                    + "| payload of BookWriteOff: field 'postingDate': a date is a string \"yyyy-mm-dd\", not a number",
             "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':'WO-1','postingDate':'+12026-01-01'}}"
-                    + "| payload of BookWriteOff: field 'postingDate': '+12026-01-01' is not a date: write \"yyyy-MM-dd\", e.g. \"2026-03-31\"",
+                    + "| payload of BookWriteOff: field 'postingDate': '+12026-01-01' is not a date (yyyy-mm-dd)",
             "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':'WO-1','postingDate':'0000-01-01'}}"
                     + "| payload of BookWriteOff: field 'postingDate': 0000-01-01 is outside the dates this ledger takes (1900-01-01 to 2999-12-31)",
             "{'commandId':'c-6','type':'BookWriteOff','payload':{'writeOffId':true}}"
