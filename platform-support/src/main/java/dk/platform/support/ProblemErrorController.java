@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answered as problem+json like every other error, instead of Spring Boot's own JSON.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")

@@ -56,7 +56,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().collect(Collectors.joining(", "));
         write(response, HttpStatus.FORBIDDEN, "Forbidden", (auth == null ? "this identity" : "'" + auth.getName() + "'")
                 + " (roles: " + (roles.isEmpty() ? "none" : roles) + ") may not " + request.getMethod() + " "
-                + InputRules.quote(request.getRequestURI()), request);
+                + (request.getRequestURI().length() <= 200 ? request.getRequestURI() : InputRules.quote(request.getRequestURI())), request);
     }
 
     /** Spring Security's firewall: an encoded slash, '..', NUL or the like in the path. */

@@ -108,7 +108,7 @@ class LedgerAccessIT extends AccessMatrixContract {
                 "Bearer " + TestIdentities.token("old", TestIdentities.AUDIENCE, Instant.now().minus(Duration.ofMinutes(5)), false, "poster"),
                 "the bearer token has expired",
                 "Bearer " + TestIdentities.token("elsewhere", "another-service", later, false, "poster"),
-                "the bearer token is not valid here (signature, issuer or audience)",
+                "the bearer token is not valid here (signature, issuer, audience, or a missing expiry or subject)",
                 "key:wrong-key", "the API key is not valid");
         for (Map.Entry<String, String> e : refused.entrySet()) {
             assertThat(JSON.readTree(send("POST", "/api/journal-entries", e.getKey(), "{}").body()).get("detail").asText())
