@@ -77,7 +77,8 @@ public class RunIntake {
         this.setup = setup;
         this.runs = runs;
         this.files = files;
-        this.json = input.mapper();
+        // the run is read as a stream, value by value: trailing content is checked once, at the end of the stream
+        this.json = input.mapper().copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.processor = processor;
     }
 
@@ -126,6 +127,9 @@ public class RunIntake {
             }
             if (upload == null) {
                 throw new RunProblem(400, "the run has no 'lines'");
+            }
+            if (p.nextToken() != null) {
+                throw new RunProblem(400, "the run is not readable JSON: there is content after the end of the JSON document");
             }
             return upload.finish();
         } catch (JsonProcessingException e) {

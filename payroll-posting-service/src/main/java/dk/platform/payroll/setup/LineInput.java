@@ -1,15 +1,19 @@
 package dk.platform.payroll.setup;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dk.platform.support.input.StrictJson;
+
 /**
  * A chart line as a user sends it (JSON or a CSV row), before validation: every value as text
- * (JSON numbers and booleans are taken as their text), so a wrong value is reported by field
+ * ({@code seq} a JSON whole number, {@code employeeNo} a boolean, or their text; nothing else is coerced), so a wrong value is reported by field
  * instead of failing the whole request, and CSV and JSON share one set of rules. {@code lineNo}
  * is accepted (a line read with GET can be sent back as it is) and ignored: position decides.
  */
-record LineInput(Integer lineNo, String group, String wageType, String seq, String side, String account, String text,
+record LineInput(Integer lineNo, String group, String wageType,
+                 @JsonDeserialize(using = StrictJson.ScalarAsText.class) String seq, String side, String account, String text,
                  String deptCode, String payoutCode, String inputValueCode,
                  String optional1, String optional2, String optional3, String optional4, String optional5, String optional6,
-                 String employeeNo, String usage) {
+                 @JsonDeserialize(using = StrictJson.ScalarAsText.class) String employeeNo, String usage) {
 
     static LineInput of(ChartLine line) {
         return new LineInput(null, line.group(), line.wageType(), String.valueOf(line.seq()),

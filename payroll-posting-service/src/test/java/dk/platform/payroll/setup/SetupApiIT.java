@@ -238,9 +238,15 @@ class SetupApiIT {
 
         ResponseEntity<JsonNode> wrongField = put("/api/employers/EMP-F/employees/1002", """
                 {"employment":[{"from":"2026-01-01","department":"1010"}],
-                 "distributions":[{"wageType":"1100","from":"2026-01-01","field":"payoutPlace","value":"P2","percent":"50"}]}""");
+                 "distributions":[{"wageType":"1100","from":"2026-01-01","field":"payoutPlace","value":"P2","percent":50}]}""");
         assertProblem(wrongField, 400, "'payoutPlace' is not in the employer's sorting code F1");
         assertThat(wrongField.getBody().at("/errors/0/field").asText()).isEqualTo("distributions[0].field");
+        for (String percent : new String[]{"\"50\"", "1e2"}) { // issue 15: a percent is a plain JSON number
+            assertProblem(put("/api/employers/EMP-F/employees/1002", """
+                    {"employment":[{"from":"2026-01-01","department":"1010"}],
+                     "distributions":[{"wageType":"1100","from":"2026-01-01","field":"department","value":"1020","percent":%s}]}"""
+                    .formatted(percent)), 400, "field 'distributions[0].percent'");
+        }
         assertProblem(get("/api/employers/EMP-F/employees/1002"), 404, "no employee '1002'");
         assertProblem(put("/api/employers/NOBODY/employees/1002", employee), 404, "employer 'NOBODY' does not exist");
     }

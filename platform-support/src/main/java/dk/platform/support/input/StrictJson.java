@@ -147,6 +147,25 @@ public final class StrictJson {
         }
     }
 
+    /**
+     * For a field whose JSON type is a whole number or a yes/no but that is checked by hand as
+     * text, because it shares its rules with a CSV form (a payroll chart line's {@code seq} and
+     * {@code employeeNo}): a JSON integer, a boolean or a string, nothing else.
+     */
+    public static final class ScalarAsText extends StdScalarDeserializer<String> {
+        public ScalarAsText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_TRUE) || p.hasToken(JsonToken.VALUE_FALSE)) {
+                return p.getText();
+            }
+            return new Text().deserialize(p, ctxt);
+        }
+    }
+
     static String shape(JsonToken token) {
         if (token == null) {
             return "nothing";
