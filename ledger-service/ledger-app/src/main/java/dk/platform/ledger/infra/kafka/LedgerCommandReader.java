@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.platform.ledger.api.LedgerCommandMessage;
 import dk.platform.ledger.api.LedgerCommandTypes;
 import dk.platform.support.JsonErrors;
+import dk.platform.support.kafka.BoundedText;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a record of {@code ledger.commands} into a command for the command bus, with the strict
  * ObjectMapper the REST API reads bodies with (unknown fields, JSON numbers as amounts, bad
- * dates are refused), and says in words what is wrong when it cannot.
+ * dates are refused), and says in words what is wrong when it cannot. What it says is bounded:
+ * a bad value is quoted by its first {@value BoundedText#MAX_ECHO} characters at most, and an
+ * answer goes only to a well-formed commandId (or record key), never to an arbitrary string.
  */
 final class LedgerCommandReader {
 
@@ -25,11 +28,11 @@ final class LedgerCommandReader {
     record Command(String commandId, String type, Object command, String correlationId) implements Read {
     }
 
-    /** A message the ledger cannot run; answered REJECTED 400 under {@code commandId}. */
+    /** A message the ledger cannot run; answered REJECTED 400 under {@code commandId} (well-formed). */
     record Malformed(String commandId, String error) implements Read {
     }
 
-    /** A record without a readable commandId or key: there is no one to answer. */
+    /** A record without a well-formed commandId or key: there is no one to answer. */
     record Unanswerable(String error) implements Read {
     }
 
@@ -44,7 +47,7 @@ final class LedgerCommandReader {
     }
 
     Read read(String key, String value) {
-        Optional<String> recordKey = Optional.ofNullable(key).filter(k -> !k.isBlank());
+        Optional<String> recordKey = Optional.ofNullable(key).filter(LedgerCommandReader::wellFormed);
         if (value == null || value.isBlank()) {
             return malformed(recordKey, "the record has no value; expected a JSON object {commandId, type, payload, sender?, correlationId?}");
         }
@@ -64,21 +67,22 @@ final class LedgerCommandReader {
             return malformed(recordKey, "commandId is required (a string)");
         }
         String id = commandId.get();
+        if (!wellFormed(id)) {
+            return new Unanswerable("commandId '" + BoundedText.echo(id) + "' (" + id.length() + " characters) is not well-formed: "
+                    + "1 to 120 of A-Z a-z 0-9 . _ : -, not only dots");
+        }
         LedgerCommandMessage message;
         try {
             message = json.treeToValue(tree, LedgerCommandMessage.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return new Malformed(id, "message: " + describe(e));
         }
-        if (!COMMAND_ID.matcher(id).matches()) {
-            return new Malformed(id, "commandId '" + id + "' is not well-formed: 1 to 120 of A-Z a-z 0-9 . _ : -");
-        }
         if (message.type() == null || message.type().isBlank()) {
             return new Malformed(id, "type is required: one of " + String.join(", ", LedgerCommandTypes.names()));
         }
         Optional<Class<?>> type = LedgerCommandTypes.of(message.type());
         if (type.isEmpty()) {
-            return new Malformed(id, "unknown command type '" + message.type() + "'; the ledger accepts "
+            return new Malformed(id, "unknown command type '" + BoundedText.echo(message.type()) + "'; the ledger accepts "
                     + String.join(", ", LedgerCommandTypes.names()));
         }
         if (message.payload() == null || !message.payload().isObject()) {
@@ -86,7 +90,7 @@ final class LedgerCommandReader {
         }
         String correlationId = blank(message.correlationId()) ? id : message.correlationId();
         if (!CORRELATION_ID.matcher(correlationId).matches()) {
-            return new Malformed(id, "correlationId '" + correlationId + "' is not well-formed: 1 to 100 of A-Z a-z 0-9 . _ : -");
+            return new Malformed(id, "correlationId '" + BoundedText.echo(correlationId) + "' is not well-formed: 1 to 100 of A-Z a-z 0-9 . _ : -");
         }
         if (!blank(message.sender()) && message.sender().length() > MAX_SENDER) {
             return new Malformed(id, "sender is longer than " + MAX_SENDER + " characters");
@@ -98,6 +102,11 @@ final class LedgerCommandReader {
             return new Malformed(id, "payload of " + message.type() + ": " + describe(e));
         }
         return new Command(id, message.type(), command, correlationId);
+    }
+
+    /** SPEC §0: an id is 1..120 of A-Za-z0-9._:- and not only dots ({@code ..} could never be addressed). */
+    static boolean wellFormed(String id) {
+        return id != null && COMMAND_ID.matcher(id).matches() && !id.chars().allMatch(c -> c == '.');
     }
 
     private static Read malformed(Optional<String> recordKey, String error) {
