@@ -112,6 +112,9 @@ public class KafkaErrorHandling implements DisposableBean {
             public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
                 backOff.failed(failure);
                 Throwable cause = unwrapped(failure);
+                if (cause instanceof PoisonRecord) {
+                    return; // parked at once, and logged then
+                }
                 if (Outages.isOutage(failure)) {
                     log.warn("record {} failed in an outage (attempt {}); it is delivered again until the outage is over: {}",
                             where(record), attempt, cause.toString());

@@ -1,6 +1,7 @@
 package dk.platform.ledger.infra.kafka;
 
 import dk.platform.support.kafka.KafkaErrorHandling;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,11 +30,12 @@ class LedgerCommandsConsumerConfig {
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> ledgerCommandsContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
-            KafkaErrorHandling errors, LedgerCommandListener listener) {
+            KafkaErrorHandling errors, ObjectProvider<LedgerCommandListener> listener) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
-        factory.setCommonErrorHandler(errors.errorHandler(listener::answerParked));
+        // the listener through a provider: registering the listener looks up this factory
+        factory.setCommonErrorHandler(errors.errorHandler((record, failure) -> listener.getObject().answerParked(record, failure)));
         return factory;
     }
 }
