@@ -72,7 +72,8 @@ class SettlementApiIT {
 
     @BeforeAll
     static void probe(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-        kafka = new KafkaProbe(brokers, Topics.LEDGER_COMMANDS, Topics.SETTLEMENT_EVENTS);
+        kafka = new KafkaProbe(brokers, Topics.LEDGER_COMMANDS, Topics.SETTLEMENT_EVENTS, Topics.LEDGER_EVENTS + ".dlt",
+                Topics.LEDGER_COMMAND_RESULTS + ".dlt");
     }
 
     @AfterAll
@@ -206,10 +207,15 @@ class SettlementApiIT {
 
     // ------------------------------------------------------------------ refusals
 
+    /**
+     * Issue 15: records this service cannot read (not JSON, not the contract) are parked in
+     * {@code <topic>.dlt} with the reason and do not block the records behind them on their
+     * partition (same key).
+     */
     @Test
-    void theServiceShowsAnOpenItemAsItKnowsItFromTheLedgersEventsAndPassesOverUnreadableOnes() throws Exception {
+    void theServiceShowsAnOpenItemAsItKnowsItFromTheLedgersEventsAndParksUnreadableOnes() throws Exception {
         String item = registeredItem("REGION-H");
-        kafka.send(Topics.LEDGER_EVENTS, item, "not JSON at all"); // passed over, does not block what follows
+        kafka.send(Topics.LEDGER_EVENTS, item, "not JSON at all"); // parked, does not block what follows
         kafka.send(Topics.LEDGER_EVENTS, item, "{\"eventId\":\"e\",\"type\":\"OpenItemAllocated\",\"payload\":{\"amount\":12}}");
         kafka.send(Topics.LEDGER_COMMAND_RESULTS, item, "[]");
         publish(item, 1, new dk.platform.ledger.api.event.OpenItemAllocated(item, "X-1", "practitioner-B", Money.of("850.00"),
@@ -222,6 +228,17 @@ class SettlementApiIT {
                 http.getForObject("/api/open-items/" + item, JsonNode.class).get("remaining").asText()));
         assertThat(http.getForObject("/api/open-items/" + item, JsonNode.class)).isEqualTo(json.readTree("""
                 {"openItemId":"%s","kind":"RECEIVABLE","party":"REGION-H","amount":"48250.00","remaining":"47300.00","status":"OPEN",                "lines":[{"lineId":"practitioner-A","amount":"30000.00","remaining":"29900.00"},                {"lineId":"practitioner-B","amount":"18250.00","remaining":"17400.00"}]}""".formatted(item)));
+
+        List<ConsumerRecord<String, String>> parked = kafka.await(r -> r.topic().equals(Topics.LEDGER_EVENTS + ".dlt")
+                && r.key().equals(item), 2);
+        assertThat(parked).extracting(ConsumerRecord::value).containsExactly("not JSON at all",
+                "{\"eventId\":\"e\",\"type\":\"OpenItemAllocated\",\"payload\":{\"amount\":12}}");
+        assertThat(header(parked.get(0), "kafka_dlt-exception-message")).startsWith("not readable as the published contract: malformed JSON");
+        assertThat(header(parked.get(0), "kafka_dlt-original-consumer-group")).isEqualTo("settlement-service");
+        ConsumerRecord<String, String> answer = kafka.await(r -> r.topic().equals(Topics.LEDGER_COMMAND_RESULTS + ".dlt")
+                && r.key().equals(item), 1).get(0);
+        assertThat(answer.value()).isEqualTo("[]");
+        assertThat(header(answer, "kafka_dlt-exception-message")).startsWith("not readable as the published contract");
     }
 
     @Test

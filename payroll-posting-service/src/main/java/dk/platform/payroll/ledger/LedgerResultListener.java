@@ -8,10 +8,11 @@ import dk.platform.ledger.api.LedgerCommandResult;
 import dk.platform.ledger.api.Topics;
 import dk.platform.payroll.debt.DebtRecords;
 import dk.platform.payroll.run.Approvals;
+import dk.platform.support.JsonErrors;
+import dk.platform.support.kafka.KafkaErrorHandling;
+import dk.platform.support.kafka.PoisonRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,13 +21,15 @@ import org.springframework.kafka.config.TopicBuilder;
 /**
  * What the ledger says, at least once: its answers on {@code ledger.command-results} (answers to
  * commands this service did not send are ignored, a repeat changes nothing) and the employee
- * debts' events on {@code ledger.events} (the rest is ignored). An unreadable record is logged
- * and passed over; a failure to record a readable one is thrown, so it comes again.
+ * debts' events on {@code ledger.events} (the rest is ignored). An unreadable record would never
+ * become readable: it is parked at once in {@code <topic>.dlt} ({@link PoisonRecord}). A failure
+ * to record a readable one is thrown, so it comes again: without limit in an outage, else a few
+ * times before it is parked (platform-support's KafkaErrorHandling, Boot's listener container
+ * factory takes its error handler).
  */
 @Configuration
 class LedgerResultListener {
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerResultListener.class);
 
     private final Approvals approvals;
     private final DebtRecords debts;
@@ -53,6 +56,17 @@ class LedgerResultListener {
         return TopicBuilder.name(Topics.LEDGER_EVENTS).partitions(3).build();
     }
 
+    /** Dead letters of this service's consumers (README "Dead letters"): the topics it reads, with the suffix .dlt. */
+    @Bean
+    NewTopic ledgerCommandResultsDeadLetters() {
+        return KafkaErrorHandling.deadLetterTopic(ledgerCommandResultsTopic());
+    }
+
+    @Bean
+    NewTopic ledgerEventsDeadLetters() {
+        return KafkaErrorHandling.deadLetterTopic(ledgerEventsTopic());
+    }
+
     @KafkaListener(id = "payroll-ledger-events", topics = Topics.LEDGER_EVENTS,
             groupId = "${payroll.kafka.group-id:payroll-posting-service}")
     void onEvent(ConsumerRecord<String, String> record) {
@@ -60,14 +74,13 @@ class LedgerResultListener {
         try {
             event = json.readValue(record.value() == null ? "" : record.value(), EventEnvelope.class);
         } catch (JsonProcessingException e) {
-            passOver(record, e);
-            return;
+            throw unreadable(e);
         }
         if (event.type() != null && event.type().startsWith("SkyldigtBeløb")) {
             try {
                 debts.apply(event);
             } catch (JsonProcessingException e) {
-                passOver(record, e);
+                throw unreadable(e);
             }
         }
     }
@@ -79,16 +92,14 @@ class LedgerResultListener {
         try {
             result = json.readValue(record.value() == null ? "" : record.value(), LedgerCommandResult.class);
         } catch (JsonProcessingException e) {
-            passOver(record, e);
-            return;
+            throw unreadable(e);
         }
         if (result.commandId() != null && result.status() != null) {
             approvals.answered(result);
         }
     }
 
-    private static void passOver(ConsumerRecord<String, String> record, Exception e) {
-        log.error("unreadable record {}-{}@{} passed over: {}", record.topic(), record.partition(), record.offset(),
-                e.getMessage());
+    private static PoisonRecord unreadable(Exception e) {
+        return new PoisonRecord("not readable as the published contract: " + JsonErrors.describe(e));
     }
 }

@@ -46,13 +46,14 @@ class RunApiIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String APPROVER = "approver-1";
     static KafkaProbe kafka;
+    static final String DEAD_LETTERS = Topics.LEDGER_COMMAND_RESULTS + ".dlt";
 
     @Autowired
     TestRestTemplate payroll;
 
     @BeforeAll
     static void listen(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-        kafka = new KafkaProbe(brokers, Topics.LEDGER_COMMANDS);
+        kafka = new KafkaProbe(brokers, Topics.LEDGER_COMMANDS, DEAD_LETTERS);
     }
 
     @AfterAll
@@ -188,6 +189,31 @@ class RunApiIT {
         JsonNode posted = awaitStatus(runId, "POSTED");
         assertThat(posted.get("postedEntryId").asText()).isEqualTo("payroll-" + runId + "-v1");
         assertThat(posted.get("ledger").findValuesAsText("status")).containsExactly("REJECTED", "ACCEPTED");
+    }
+
+    /**
+     * Issue 15: an answer that is not readable (here: not JSON) cannot stop the answers behind it
+     * on its partition: it is parked in ledger.command-results.dlt with the reason, and the
+     * ledger's real answer, sent after it with the same key, posts the run.
+     */
+    @Test
+    void anUnreadableAnswerIsParkedInTheDeadLetterTopicAndTheAnswerBehindItIsHandled() throws Exception {
+        String employer = employer();
+        String runId = "R-POISON-" + employer, commandId = "payroll-" + runId + "-v1";
+        postJson(balancedRun(runId, employer, "99.00"));
+        awaitStatus(runId, "CALCULATED");
+        assertThat(approve(runId).getStatusCode().value()).isEqualTo(202);
+        kafka.await(r -> r.topic().equals(Topics.LEDGER_COMMANDS) && r.key().equals(commandId), 1);
+
+        kafka.send(Topics.LEDGER_COMMAND_RESULTS, commandId, "{\"commandId\":\"" + commandId + "\",\"status\":");
+        answer(LedgerCommandResult.accepted(commandId, "POSTED"));
+
+        assertThat(awaitStatus(runId, "POSTED").get("postedEntryId").asText()).isEqualTo(commandId);
+        ConsumerRecord<String, String> parked = kafka.await(r -> r.topic().equals(DEAD_LETTERS) && r.key().equals(commandId), 1).get(0);
+        assertThat(parked.value()).startsWith("{\"commandId\":\"" + commandId + "\",\"status\":");
+        assertThat(header(parked, "kafka_dlt-exception-message")).startsWith("not readable as the published contract: malformed JSON");
+        assertThat(header(parked, "kafka_dlt-original-topic")).isEqualTo(Topics.LEDGER_COMMAND_RESULTS);
+        assertThat(header(parked, "kafka_dlt-original-consumer-group")).isEqualTo("payroll-posting-service");
     }
 
     @Test

@@ -638,7 +638,12 @@ class SchemasTest {
         assertThat(validate(path, accepted.deepCopy().put("outcome", "DONE"))).isNotEmpty();
         assertThat(validate(path, accepted.deepCopy().put("error", "x"))).isNotEmpty();
         assertThat(validate(path, rejected.deepCopy().put("outcome", "POSTED"))).isNotEmpty();
-        assertThat(validate(path, rejected.deepCopy().put("errorStatus", 500))).isNotEmpty();
+        assertThat(validate(path, rejected.deepCopy().put("errorStatus", 418))).isNotEmpty();
+        assertThat(validate(path, rejected.deepCopy().put("errorStatus", 500))).as("a command parked after failing on each delivery").isEmpty();
+        // issue 15: answers never carry unbounded input
+        assertThat(validate(path, rejected.deepCopy().put("commandId", "x".repeat(121)))).isNotEmpty();
+        assertThat(validate(path, rejected.deepCopy().put("commandId", ".."))).isNotEmpty();
+        assertThat(validate(path, rejected.deepCopy().put("error", "x".repeat(1001)))).isNotEmpty();
         ObjectNode noDetail = rejected.deepCopy();
         noDetail.remove("error");
         assertThat(validate(path, noDetail)).isNotEmpty();

@@ -1,5 +1,6 @@
 package dk.platform.ledger.kafka;
 
+import dk.platform.ledger.api.InputRules;
 import dk.platform.support.input.InputJson;
 import dk.platform.support.input.StrictJson;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,7 +22,11 @@ import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.entry.CommandOutcome;
 import dk.platform.ledger.infra.kafka.LedgerCommandListener;
 import dk.platform.ledger.infra.web.LedgerGateway;
+import dk.platform.support.kafka.BoundedText;
+import dk.platform.support.kafka.PoisonRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,33 +216,87 @@ class LedgerCommandListenerTest {
             "{'commandId':'c-6','type':'BookWriteOff','payload':{},'priority':'high'}| message: unknown field 'priority'",
             "{'commandId':'c-6','type':'BookWriteOff','payload':{},'correlationId':'not safe!'}"
                     + "| correlationId 'not safe!' is not well-formed: 1 to 100 of A-Z a-z 0-9 . _ : -",
-            "{'commandId':'c 6','type':'BookWriteOff','payload':{}}| commandId 'c 6' is not well-formed: 1 to 120 of A-Z a-z 0-9 . _ : -, not only dots"})
-    void aMalformedMessageIsAnsweredRejected400SayingWhatIsWrong(String message, String error) throws Exception {
-        String value = json(message);
+            "{'commandId':'c-6','type':'BookWriteOff','payload':{},'correlationId':'" + "%s" + "'}"
+                    + "| correlationId {echo} is not well-formed: 1 to 100 of A-Z a-z 0-9 . _ : -",
+            "{'commandId':'c-6','type':'%s','payload':{}}"
+                    + "| unknown command type {echo}; the ledger accepts {types}"})
+    void aMalformedMessageIsAnsweredRejected400SayingWhatIsWrongAndParked(String message, String error) throws Exception {
+        String value = json(message.replace("%s", "x".repeat(100_000)));
         String commandId = JSON.readTree(value).get("commandId").asText();
-        listener.on(record("key-6", value), ack);
+        assertThatThrownBy(() -> listener.on(record("key-6", value), ack)).isInstanceOf(PoisonRecord.class)
+                .hasMessageStartingWith("command c-6 answered REJECTED (400): ");
         verifyNoInteractions(ledger);
-        JsonNode answer = answered(commandId);
+        JsonNode answer = answeredAndParked(commandId);
         assertThat(answer.get("status").asText()).isEqualTo("REJECTED");
         assertThat(answer.get("errorStatus").asInt()).isEqualTo(400);
-        assertThat(answer.get("error").asText()).isEqualTo(error.replace("{types}", String.join(", ", LedgerCommandTypes.names())));
+        assertThat(answer.get("error").asText()).isEqualTo(error.replace("{types}", String.join(", ", LedgerCommandTypes.names()))
+                .replace("{echo}", InputRules.quote("x".repeat(100_000))));
     }
 
     @Test
-    void withoutAReadableCommandIdTheRecordKeyIsAnsweredAndWithoutAKeyTheRecordIsSkipped() throws Exception {
-        listener.on(record("key-7", "{\"commandId\": \"c-7\", \"type\": "), ack);
-        JsonNode answer = answered("key-7");
+    void withoutAReadableCommandIdTheRecordKeyIsAnsweredAndWithoutAWellFormedOneTheRecordIsParkedUnanswered() throws Exception {
+        assertThatThrownBy(() -> listener.on(record("key-7", "{\"commandId\": \"c-7\", \"type\": "), ack))
+                .isInstanceOf(PoisonRecord.class);
+        JsonNode answer = answeredAndParked("key-7");
         assertThat(answer.get("errorStatus").asInt()).isEqualTo(400);
         assertThat(answer.get("error").asText()).startsWith("malformed JSON: ");
 
         Acknowledgment second = mock(Acknowledgment.class);
-        listener.on(record(null, "{'commandId':'c-8'"), second);
-        listener.on(record(" ", "[1, 2]"), second);
-        listener.on(record(null, null), second);
-        listener.on(record(null, "{\"type\":\"BookWriteOff\",\"payload\":{}}"), second);
-        verify(second, times(4)).acknowledge();
+        for (ConsumerRecord<String, String> unanswerable : List.of(record(null, "{'commandId':'c-8'"), record(" ", "[1, 2]"),
+                record(null, null), record(null, "{\"type\":\"BookWriteOff\",\"payload\":{}}"),
+                record("..", "not JSON"), record("k".repeat(121), "not JSON"))) {
+            assertThatThrownBy(() -> listener.on(unanswerable, second)).isInstanceOf(PoisonRecord.class)
+                    .hasMessageEndingWith("the record names no well-formed commandId or key, so it is not answered");
+        }
+        verifyNoInteractions(second);
         verify(kafka, times(1)).send(anyString(), anyString(), anyString());
         verifyNoInteractions(ledger);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"c 6", "..", "x"})
+    void aCommandIdThatIsNotWellFormedIsNeverAnsweredAndTheReasonQuotesOnlyItsStart(String commandId) {
+        String id = commandId.equals("x") ? "x".repeat(500_000) : commandId;
+        String value = JSON.createObjectNode().put("commandId", id).put("type", "BookWriteOff").toString();
+        assertThatThrownBy(() -> listener.on(record("same-key", value, null, null, null), ack))
+                .isInstanceOf(PoisonRecord.class)
+                .hasMessageStartingWith("commandId " + InputRules.quote(id) + " is not well-formed")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+        verify(kafka, never()).send(anyString(), anyString(), anyString());
+        verifyNoInteractions(ledger, ack);
+    }
+
+    @Test
+    void aCommandParkedAfterFailingOnEachDeliveryIsAnsweredRejected500() throws Exception {
+        String value = message("c-10", "BookWriteOff", WRITE_OFF, "");
+        listener.answerParked(record("c-10", value), new ListenerExecutionFailedException("failed", new IllegalStateException("bug")));
+        ArgumentCaptor<String> answer = ArgumentCaptor.forClass(String.class);
+        verify(kafka).send(eq(Topics.LEDGER_COMMAND_RESULTS), eq("c-10"), answer.capture());
+        JsonNode rejected = JSON.readTree(answer.getValue());
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("errorStatus").asInt()).isEqualTo(500);
+        assertThat(rejected.get("error").asText()).contains("parked in ledger.commands.dlt");
+
+        // a poison record was answered when it was read, or cannot be
+        listener.answerParked(record("c-11", value), new ListenerExecutionFailedException("failed", new PoisonRecord("bad")));
+        listener.answerParked(record("c-12", "not JSON"), new ListenerExecutionFailedException("failed", new IllegalStateException("bug")));
+        verify(kafka, times(1)).send(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void theDetailOfAnAnswerIsBounded() throws Exception {
+        when(ledger.sendAndWait(any(), anyString(), anyString(), anyString()))
+                .thenThrow(new LedgerException.Invalid("no open item with id '" + "x".repeat(100_000) + "'"));
+        listener.on(record("c-13", message("c-13", "BookWriteOff", WRITE_OFF, "")), ack);
+        assertThat(answered("c-13").get("error").asText()).hasSize(BoundedText.MAX_DETAIL).endsWith("…");
+    }
+
+    /** The one answer sent; the record is not acknowledged by the listener: the error handler commits it once parked. */
+    JsonNode answeredAndParked(String key) throws Exception {
+        ArgumentCaptor<String> value = ArgumentCaptor.forClass(String.class);
+        verify(kafka).send(eq(Topics.LEDGER_COMMAND_RESULTS), eq(key), value.capture());
+        verifyNoInteractions(ack);
+        return JSON.readTree(value.getValue());
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its record key), a record with neither key nor readable commandId (skipped, and it does not
  * block what follows), and a reversal of the write-off (ACCEPTED). The events carry the sender
  * as {@code user} and the message's correlation id. A command sent while the database is out is
- * not answered until it is back, and then posted once. Ids carry a random suffix: test classes
+ * not answered until it is back, and then posted once. Poison records are parked in
+ * ledger.commands.dlt and do not stop the commands behind them. Ids carry a random suffix: test classes
  * share one context, database and broker.
  */
 @IntegrationTest
@@ -78,6 +80,9 @@ class LedgerCommandsKafkaIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    StorageFaults faults;
 
     /**
      * The context's own broker. Not the system property spring.embedded.kafka.brokers: every
@@ -174,7 +179,7 @@ class LedgerCommandsKafkaIT {
                 + " such as \"1250.00\", not JSON numbers");
         assertThat(api.get("/api/audit/events?aggregateId=WO2-" + s).status()).isEqualTo(404);
 
-        // ---- malformed JSON is answered under its record key; without a key it is skipped and does not block the topic
+        // ---- malformed JSON is answered under its record key; without a key it is not answered; both are parked, and do not block the topic
         String garbledKey = "settlement:" + s + ":garbled";
         send(garbledKey, "{\"commandId\": \"" + garbledKey + "\", \"type\": ");
         JsonNode garbled = awaitResults(garbledKey, 1).get(0);
@@ -257,29 +262,31 @@ class LedgerCommandsKafkaIT {
     }
 
     /**
-     * An outage is not a refusal: while the command log table is gone (as if the database were
-     * down) the command fails, is not answered and not committed, and is delivered again with
-     * back-off; once the table is back it posts, and is answered once, ACCEPTED.
+     * An outage is not a refusal: while the database is down (connection refused, as
+     * {@link StorageFaults} plays it) the command fails, is not answered, not committed and not
+     * parked, and is delivered again with back-off, for longer than a bad record would be (4
+     * deliveries, 3.5 s); once the database is back it posts, and is answered once, ACCEPTED.
      */
     @Test
-    void anOutageDelaysACommandButNeverRejectsOrLosesIt() throws Exception {
+    void anOutageDelaysACommandButNeverRejectsParksOrLosesIt() throws Exception {
         TestChart.open(api);
         String invoice = "INV-" + s, writeOff = "WO-" + s, commandId = "outage:" + s;
         assertThat(api.post("/api/open-items", json("{'openItemId':'" + invoice + "','kind':'RECEIVABLE','party':'P-" + s + "',"
                 + "'documentNo':'D-" + s + "','postingDate':'2026-03-31','dueDate':'2026-04-30','text':'Faktura',"
                 + "'amount':'100.00','controlAccount':'1100','offsetAccount':'1010'}")).status()).isEqualTo(201);
-        String hidden = "command_log_outage_" + s;
-        jdbc.execute("ALTER TABLE command_log RENAME TO " + hidden);
+        faults.inject(writeOff, StorageFaults.Fault.DATABASE_DOWN);
         try {
             send(commandId, message(commandId, "BookWriteOff", "{'openItemId':'" + invoice + "','writeOffId':'" + writeOff
                     + "','postingDate':'2026-04-20','text':'Gebyr','account':'7250','amount':'10.00'}", "settlement-service", null).toString());
-            long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();
             while (System.nanoTime() < until) {
                 collect(Duration.ofMillis(200));
             }
             assertThat(results).as("no answer while the database is out").doesNotContainKey(commandId);
+            // a record that is itself bad would have been parked and answered after its 4th failure, at 3.5 s
+            assertThat(faults.failures(writeOff)).as("delivered again and again").isGreaterThanOrEqualTo(4);
         } finally {
-            jdbc.execute("ALTER TABLE " + hidden + " RENAME TO command_log");
+            faults.clear(writeOff);
         }
         assertThat(awaitResults(commandId, 1).get(0)).isEqualTo(accepted(commandId, "POSTED"));
         collect(Duration.ofMillis(500));
@@ -287,6 +294,86 @@ class LedgerCommandsKafkaIT {
         Api.Response history = api.get("/api/audit/events?aggregateId=" + writeOff);
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.body()).extracting(e -> e.get("type").asText()).containsExactly("WriteOffBooked");
+        assertThat(deadLetters(commandId, Duration.ofMillis(500))).as("not parked").isEmpty();
+    }
+
+    /**
+     * Issue 15: no record can stop the partition it is on. Each poison record is followed, on the
+     * same partition (same key), by a valid command, which must be answered: an unsigned record
+     * whose commandId is 500 kB (its answer would be too large to send: it is not answered); a
+     * command the database refuses on every attempt (delivered 4 times, then answered REJECTED
+     * 500); malformed JSON (answered REJECTED 400 under its key). Each lands in
+     * ledger.commands.dlt, on the same partition, with its key, value and headers and the reason;
+     * once its fault is fixed, the refused command sent again from there posts.
+     */
+    @Test
+    void poisonRecordsAreParkedInTheDeadLetterTopicAndTheCommandsBehindThemAreAnswered() throws Exception {
+        TestChart.open(api);
+        String invoice = "INV-" + s, key = "poison:" + s;
+        assertThat(api.post("/api/open-items", json("{'openItemId':'" + invoice + "','kind':'RECEIVABLE','party':'P-" + s + "',"
+                + "'documentNo':'D-" + s + "','postingDate':'2026-03-31','dueDate':'2026-04-30','text':'Faktura',"
+                + "'amount':'100.00','controlAccount':'1100','offsetAccount':'1010'}")).status()).isEqualTo(201);
+        String hugeId = "x".repeat(500_000), refused = "refused:" + s, garbled = "{\"commandId\": \"garbled:" + s + "\", \"type\": ";
+        faults.inject("WO-R-" + s, StorageFaults.Fault.REFUSES_THE_DATA);
+        try {
+            send(key, message(hugeId, "BookWriteOff", writeOff(invoice, "WO-H-" + s), null, null).toString(), null, null, null);
+            String valid1 = "valid-1:" + s;
+            send(key, message(valid1, "BookWriteOff", writeOff(invoice, "WO-V1-" + s), null, null).toString());
+            send(key, message(refused, "BookWriteOff", writeOff(invoice, "WO-R-" + s), null, null).toString());
+            String valid2 = "valid-2:" + s;
+            send(key, message(valid2, "BookWriteOff", writeOff(invoice, "WO-V2-" + s), null, null).toString());
+            send(key, garbled);
+            String valid3 = "valid-3:" + s;
+            send(key, message(valid3, "BookWriteOff", writeOff(invoice, "WO-V3-" + s), null, null).toString());
+
+            assertThat(awaitResults(valid1, 1).get(0)).isEqualTo(accepted(valid1, "POSTED"));
+            assertThat(awaitResults(valid2, 1).get(0)).isEqualTo(accepted(valid2, "POSTED"));
+            assertThat(awaitResults(valid3, 1).get(0)).isEqualTo(accepted(valid3, "POSTED"));
+            JsonNode failed = awaitResults(refused, 1).get(0);
+            assertThat(failed.get("status").asText()).isEqualTo("REJECTED");
+            assertThat(failed.get("errorStatus").asInt()).isEqualTo(500);
+            assertThat(failed.get("error").asText()).contains("parked in ledger.commands.dlt");
+            assertThat(faults.failures("WO-R-" + s)).as("delivered 4 times").isEqualTo(4);
+            JsonNode unreadable = awaitResults(key, 1).get(0);
+            assertThat(unreadable.get("errorStatus").asInt()).isEqualTo(400);
+            assertThat(unreadable.get("error").asText()).startsWith("malformed JSON: ");
+        } finally {
+            faults.clear("WO-R-" + s);
+        }
+
+        List<ConsumerRecord<String, String>> parked = deadLetters(key, 3);
+        assertThat(parked).hasSize(3);
+        int partition = parked.get(0).partition();
+        ConsumerRecord<String, String> huge = parked.get(0), refusedLetter = parked.get(1), garbledLetter = parked.get(2);
+        assertThat(huge.value()).contains(hugeId);
+        assertThat(header(huge, "kafka_dlt-exception-message"))
+                .startsWith("commandId '" + "x".repeat(39) + "…' (500000 characters) is not well-formed");
+        assertThat(refusedLetter.value()).contains(refused);
+        assertThat(header(refusedLetter, "kafka_dlt-exception-message")).contains("the database refuses the command's data");
+        assertThat(header(refusedLetter, "kafka_dlt-exception-cause-fqcn")).isEqualTo("java.sql.SQLException");
+        assertThat(header(refusedLetter, CommandSignature.SIGNATURE_HEADER)).as("the original headers are kept").isNotNull();
+        assertThat(garbledLetter.value()).isEqualTo(garbled);
+        assertThat(header(garbledLetter, "kafka_dlt-exception-message")).startsWith("command " + key + " answered REJECTED (400): malformed JSON");
+        for (ConsumerRecord<String, String> letter : parked) {
+            assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(Topics.LEDGER_COMMANDS);
+            assertThat(header(letter, "kafka_dlt-original-consumer-group")).isEqualTo("ledger-app");
+            assertThat(ByteBuffer.wrap(letter.headers().lastHeader("kafka_dlt-original-partition").value()).getInt()).isEqualTo(partition);
+            int headerBytes = 0;
+            for (var h : letter.headers()) {
+                headerBytes += h.key().length() + h.value().length;
+            }
+            assertThat(headerBytes).as("bounded reason headers").isLessThan(16_000);
+        }
+
+        // the fault fixed, the dead letter sent again as it is (README "Dead letters"): it posts
+        ProducerRecord<String, String> replay = new ProducerRecord<>(Topics.LEDGER_COMMANDS, refusedLetter.key(), refusedLetter.value());
+        refusedLetter.headers().forEach(h -> {
+            if (!h.key().startsWith("kafka_dlt-")) {
+                replay.headers().add(h);
+            }
+        });
+        producer.send(replay).get(10, TimeUnit.SECONDS);
+        assertThat(awaitResults(refused, 2).get(1)).isEqualTo(accepted(refused, "POSTED"));
     }
 
     /** One consumer per partition of ledger.commands in group ledger-app, offsets committed by the listener after the answer, no record given up. */
@@ -302,6 +389,46 @@ class LedgerCommandsKafkaIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static String writeOff(String invoice, String writeOffId) {
+        return "{'openItemId':'" + invoice + "','writeOffId':'" + writeOffId + "','postingDate':'2026-04-20','text':'Gebyr',"
+                + "'account':'7250','amount':'1.00'}";
+    }
+
+    /** The dead letters in ledger.commands.dlt with this key, in their order, once {@code count} have come (30 s at most). */
+    private List<ConsumerRecord<String, String>> deadLetters(String key, int count) {
+        return deadLetters(key, count, Duration.ofSeconds(30));
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters(String key, Duration quietFor) {
+        return deadLetters(key, Integer.MAX_VALUE, quietFor);
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters(String key, int count, Duration atMost) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> dlt = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "ledger-dlt-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            dlt.subscribe(List.of(Topics.LEDGER_COMMANDS + ".dlt"));
+            long deadline = System.nanoTime() + atMost.toNanos();
+            while (found.size() < count && System.nanoTime() < deadline) {
+                dlt.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return record.headers().lastHeader(name) == null ? null
+                : new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     private static ObjectNode message(String commandId, String type, String payload, String sender, String correlationId) {
         ObjectNode message = JSON.createObjectNode().put("commandId", commandId).put("type", type);

@@ -1,6 +1,7 @@
 package dk.platform.settlement.infra.kafka;
 
 import dk.platform.ledger.api.Topics;
+import dk.platform.support.kafka.KafkaErrorHandling;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -9,16 +10,15 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
-
-import java.util.Map;
 
 /**
  * The topics this service uses (created if missing; 3 partitions like the ledger's) and how it
  * consumes: the offset of a record is committed only after the record is handled (the saga's
- * state stored); a record whose handling fails (MongoDB or the broker down) is delivered again
- * with back-off (0.5 s doubling to 30 s) for as long as it takes: nothing is ever skipped.
+ * state stored). A record whose handling fails is delivered again with back-off as
+ * platform-support's {@link KafkaErrorHandling} says (Boot's configurer gives this factory its
+ * error handler): in an outage (MongoDB or the broker down) for as long as it takes, so nothing
+ * is skipped for an outage; a record that fails otherwise, or cannot be read, is parked in
+ * {@code <topic>.dlt}, so it cannot stop the records behind it.
  */
 @Configuration
 class KafkaConfig {
@@ -45,6 +45,17 @@ class KafkaConfig {
         return TopicBuilder.name(Topics.LEDGER_COMMAND_RESULTS).partitions(3).build();
     }
 
+    /** Dead letters of this service's consumers (README "Dead letters"): the topics it reads, with the suffix .dlt. */
+    @Bean
+    NewTopic ledgerEventsDeadLetters() {
+        return KafkaErrorHandling.deadLetterTopic(ledgerEvents());
+    }
+
+    @Bean
+    NewTopic ledgerCommandResultsDeadLetters() {
+        return KafkaErrorHandling.deadLetterTopic(ledgerCommandResults());
+    }
+
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> settlementContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
@@ -52,15 +63,6 @@ class KafkaConfig {
         configurer.configure(factory, consumerFactory);
         factory.setConcurrency(1);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        DefaultErrorHandler errors = new DefaultErrorHandler((record, failure) -> {
-            throw new IllegalStateException("never skipped: " + record.topic() + "-" + record.partition() + "@" + record.offset(),
-                    failure);
-        }, backOff);
-        errors.setClassifications(Map.of(), true);
-        errors.setAckAfterHandle(false);
-        factory.setCommonErrorHandler(errors);
         return factory;
     }
 }

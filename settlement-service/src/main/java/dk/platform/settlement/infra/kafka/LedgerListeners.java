@@ -11,9 +11,9 @@ import dk.platform.ledger.api.event.PaymentApplied;
 import dk.platform.ledger.api.event.WriteOffBooked;
 import dk.platform.settlement.openitem.OpenItemRecords;
 import dk.platform.settlement.saga.SettlementInbox;
+import dk.platform.support.JsonErrors;
+import dk.platform.support.kafka.PoisonRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +24,14 @@ import java.util.Map;
  * the open items up to date, and those that confirm a posting (WriteOffBooked, PaymentApplied,
  * EntryReversed) go on to the saga, as does every answer on {@code ledger.command-results}. Both
  * are at least once; the open items and the saga make a repeat harmless. A record that is not
- * readable JSON of the published contract is logged and passed over (it would never become
- * readable); a failure to handle a readable one is thrown, so the record comes again.
+ * readable JSON of the published contract would never become readable: it is parked at once in
+ * {@code <topic>.dlt} ({@link PoisonRecord}). A failure to handle a readable one is thrown, so the
+ * record comes again: without limit in an outage, else a few times before it is parked
+ * (platform-support's KafkaErrorHandling).
  */
 @Component
 class LedgerListeners {
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerListeners.class);
     private static final Map<String, Class<?>> FOR_THE_SAGA = Map.of(
             "WriteOffBooked", WriteOffBooked.class,
             "PaymentApplied", PaymentApplied.class,
@@ -61,16 +62,19 @@ class LedgerListeners {
                 forSaga = json.treeToValue(envelope.payload(), type);
             }
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            passOver(record, e);
-            return;
+            throw unreadable(e);
         }
+        PoisonRecord notTheContract = null;
         try {
             openItems.apply(envelope);
         } catch (JsonProcessingException e) {
-            passOver(record, e);
+            notTheContract = unreadable(e);
         }
         if (forSaga != null) {
             inbox.deliver(forSaga);
+        }
+        if (notTheContract != null) {
+            throw notTheContract; // after the saga has what it could read
         }
     }
 
@@ -81,8 +85,7 @@ class LedgerListeners {
         try {
             result = json.readValue(required(record.value()), LedgerCommandResult.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            passOver(record, e);
-            return;
+            throw unreadable(e);
         }
         if (result.commandId() != null && result.status() != null) {
             inbox.deliver(result);
@@ -96,9 +99,8 @@ class LedgerListeners {
         return value;
     }
 
-    /** Not readable as the published contract: it would never become readable, so it is logged and passed over. */
-    private static void passOver(ConsumerRecord<String, String> record, Exception e) {
-        log.error("unreadable record {}-{}@{} (key {}) passed over: {}", record.topic(), record.partition(), record.offset(),
-                record.key(), e.getMessage());
+    /** Not readable as the published contract: it would never become readable. */
+    private static PoisonRecord unreadable(Exception e) {
+        return new PoisonRecord("not readable as the published contract: " + JsonErrors.describe(e));
     }
 }

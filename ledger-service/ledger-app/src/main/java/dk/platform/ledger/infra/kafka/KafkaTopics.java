@@ -1,6 +1,7 @@
 package dk.platform.ledger.infra.kafka;
 
 import dk.platform.ledger.api.Topics;
+import dk.platform.support.kafka.KafkaErrorHandling;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,12 @@ class KafkaTopics {
     @Bean
     NewTopic ledgerCommands() {
         return TopicBuilder.name(Topics.LEDGER_COMMANDS).partitions(3).build();
+    }
+
+    /** Commands that could not run (README "Dead letters"). */
+    @Bean
+    NewTopic ledgerCommandsDeadLetters() {
+        return KafkaErrorHandling.deadLetterTopic(ledgerCommands());
     }
 
     @Bean

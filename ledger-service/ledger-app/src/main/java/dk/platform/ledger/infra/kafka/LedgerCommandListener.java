@@ -10,6 +10,10 @@ import dk.platform.ledger.infra.web.LedgerProblems;
 import dk.platform.ledger.security.KafkaSenders;
 import dk.platform.support.CorrelationIdFilter;
 import dk.platform.support.input.InputJson;
+import dk.platform.support.kafka.BoundedText;
+import dk.platform.support.kafka.KafkaErrorHandling;
+import dk.platform.support.kafka.Outages;
+import dk.platform.support.kafka.PoisonRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +38,17 @@ import java.util.concurrent.TimeoutException;
  * <p>
  * Only the ledger saying no is an answer. A failure that is not (the database or the broker
  * down, a bug) is thrown: the offset is not committed and the record is delivered again with
- * back-off until it goes through ({@link LedgerCommandsConsumerConfig}); a command is never
- * lost and never answered REJECTED for an outage. The offset is committed only after the answer
- * has been written, so every command is answered at least once; a redelivered command posts
- * nothing new and is answered again (ACCEPTED, REPLAYED).
+ * back-off ({@link LedgerCommandsConsumerConfig}); in an outage until it goes through, so a
+ * command is never lost and never answered REJECTED for an outage. The offset is committed only
+ * after the answer has been written, so every command is answered at least once; a redelivered
+ * command posts nothing new and is answered again (ACCEPTED, REPLAYED).
+ * <p>
+ * A record that cannot run does not stop its partition: it is parked in
+ * {@code ledger.commands.dlt} (README "Dead letters"). A message that is not readable or not
+ * the contract is answered REJECTED 400 and parked at once; one without a well-formed commandId
+ * or record key is parked unanswered, as no answer could name it. A command that fails, other
+ * than in an outage, on each of its deliveries is parked and answered REJECTED 500
+ * ({@link #answerParked}). An answer's detail is bounded, never an echo of unbounded input.
  */
 @Component
 public class LedgerCommandListener {
@@ -66,21 +77,54 @@ public class LedgerCommandListener {
     public void on(ConsumerRecord<String, String> record, Acknowledgment ack)
             throws JsonProcessingException, ExecutionException, InterruptedException, TimeoutException {
         LedgerCommandReader.Read read = reader.read(record.key(), record.value());
-        LedgerCommandResult result = null;
         if (read instanceof LedgerCommandReader.Command command) {
-            result = verifiedRun(record, command);
+            answer(verifiedRun(record, command));
         } else if (read instanceof LedgerCommandReader.Malformed malformed) {
             log.info("command {} rejected (400): {}", malformed.commandId(), malformed.error());
-            result = LedgerCommandResult.rejected(malformed.commandId(), HttpStatus.BAD_REQUEST.value(), malformed.error());
+            answer(LedgerCommandResult.rejected(malformed.commandId(), HttpStatus.BAD_REQUEST.value(), malformed.error()));
+            throw new PoisonRecord("command " + malformed.commandId() + " answered REJECTED (400): " + malformed.error());
         } else if (read instanceof LedgerCommandReader.Unanswerable unanswerable) {
-            log.warn("skipped record {}-{}@{} (key {}): {}; it names no commandId, so no answer can be sent",
-                    record.topic(), record.partition(), record.offset(), record.key(), unanswerable.error());
-        }
-        if (result != null) {
-            kafka.send(Topics.LEDGER_COMMAND_RESULTS, result.commandId(), json.writeValueAsString(result))
-                    .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            throw new PoisonRecord(unanswerable.error() + "; the record names no well-formed commandId or key, so it is not answered");
         }
         ack.acknowledge();
+    }
+
+    /**
+     * Called once a record has been parked in {@code ledger.commands.dlt}: a command that failed
+     * on each of its deliveries, other than in an outage, is answered REJECTED 500 (a fault of
+     * the ledger, not a refusal by a rule, which would be 422), so its sender is not left
+     * waiting; the message can be run again from the dead-letter topic once the fault is fixed
+     * (a redelivered command posts at most once). A {@link PoisonRecord} was answered already,
+     * or cannot be. If this answer cannot be sent in an outage, the record comes again.
+     */
+    public void answerParked(ConsumerRecord<?, ?> record, Exception failure) {
+        if (KafkaErrorHandling.unwrapped(failure) instanceof PoisonRecord) {
+            return;
+        }
+        String key = record.key() instanceof String k ? k : null;
+        String value = record.value() instanceof String v ? v : null;
+        if (!(reader.read(key, value) instanceof LedgerCommandReader.Command command)) {
+            return;
+        }
+        try {
+            answer(LedgerCommandResult.rejected(command.commandId(), HttpStatus.INTERNAL_SERVER_ERROR.value(),
+                    "the ledger failed to run this command on each of its deliveries (a fault, not a rule: see the ledger's log);"
+                            + " the message is parked in " + KafkaErrorHandling.deadLetterTopic(Topics.LEDGER_COMMANDS)
+                            + " and can be sent again from there once the fault is fixed"));
+        } catch (Exception e) {
+            if (Outages.isOutage(e)) {
+                throw new IllegalStateException("could not answer parked command " + command.commandId(), e);
+            }
+            log.error("could not answer parked command {}; it stays parked without an answer", command.commandId(), e);
+        }
+    }
+
+    private void answer(LedgerCommandResult result)
+            throws JsonProcessingException, ExecutionException, InterruptedException, TimeoutException {
+        LedgerCommandResult bounded = result.error() == null ? result
+                : LedgerCommandResult.rejected(result.commandId(), result.errorStatus(), BoundedText.cap(result.error(), BoundedText.MAX_DETAIL));
+        kafka.send(Topics.LEDGER_COMMAND_RESULTS, bounded.commandId(), json.writeValueAsString(bounded))
+                .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Runs the command if its sender is verified and may send it; answers 401 or 403 otherwise, recording nothing. */
@@ -100,8 +144,10 @@ public class LedgerCommandListener {
         try {
             CommandOutcome outcome = ledger.sendAndWait(c.command(), from.user(), from.service(), c.correlationId());
             if (outcome == null && Thread.currentThread().isInterrupted()) {
-                // the gateway answers null when its wait is interrupted (shutting down): not an answer
-                throw new IllegalStateException("interrupted while command " + c.commandId() + " ran; it will be delivered again");
+                // the gateway answers null when its wait is interrupted (shutting down): not an answer, and not the
+                // command's fault (the InterruptedException makes it an outage: delivered again, never parked)
+                throw new IllegalStateException("interrupted while command " + c.commandId() + " ran; it will be delivered again",
+                        new InterruptedException());
             }
             outcome = outcome == null ? CommandOutcome.POSTED : outcome;
             log.info("command {} ({}) from {} for {}: {}", c.commandId(), c.type(), from.service(), from.user(), outcome);

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a record of {@code ledger.commands} into a command for the command bus, with the strict
  * ObjectMapper the REST API reads bodies with (unknown fields, JSON numbers as amounts, bad
- * dates are refused), and says in words what is wrong when it cannot.
+ * dates are refused), and says in words what is wrong when it cannot. What it says is bounded:
+ * a bad value is quoted by its first {@value InputRules#QUOTED} characters at most, and an
+ * answer goes only to a well-formed commandId (or record key), never to an arbitrary string.
  */
 final class LedgerCommandReader {
 
@@ -26,11 +28,11 @@ final class LedgerCommandReader {
     record Command(String commandId, String type, Object command, String correlationId) implements Read {
     }
 
-    /** A message the ledger cannot run; answered REJECTED 400 under {@code commandId}. */
+    /** A message the ledger cannot run; answered REJECTED 400 under {@code commandId} (well-formed). */
     record Malformed(String commandId, String error) implements Read {
     }
 
-    /** A record without a readable commandId or key: there is no one to answer. */
+    /** A record without a well-formed commandId or key: there is no one to answer. */
     record Unanswerable(String error) implements Read {
     }
 
@@ -44,7 +46,7 @@ final class LedgerCommandReader {
     }
 
     Read read(String key, String value) {
-        Optional<String> recordKey = Optional.ofNullable(key).filter(k -> !k.isBlank());
+        Optional<String> recordKey = Optional.ofNullable(key).filter(InputRules::isId);
         if (value == null || value.isBlank()) {
             return malformed(recordKey, "the record has no value; expected a JSON object {commandId, type, payload, sender?, correlationId?}");
         }
@@ -64,14 +66,15 @@ final class LedgerCommandReader {
             return malformed(recordKey, "commandId is required (a string)");
         }
         String id = commandId.get();
+        if (!InputRules.isId(id)) {
+            return new Unanswerable("commandId " + InputRules.quote(id) + " is not well-formed: "
+                    + "1 to 120 of A-Z a-z 0-9 . _ : -, not only dots");
+        }
         LedgerCommandMessage message;
         try {
             message = json.treeToValue(tree, LedgerCommandMessage.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return new Malformed(id, "message: " + describe(e));
-        }
-        if (!InputRules.isId(id)) {
-            return new Malformed(id, "commandId " + InputRules.quote(id) + " is not well-formed: 1 to 120 of A-Z a-z 0-9 . _ : -, not only dots");
         }
         if (message.type() == null || message.type().isBlank()) {
             return new Malformed(id, "type is required: one of " + String.join(", ", LedgerCommandTypes.names()));
