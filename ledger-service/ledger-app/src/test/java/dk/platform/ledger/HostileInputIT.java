@@ -180,6 +180,9 @@ class HostileInputIT extends HostileRequestsContract {
                 + "'account':'7250','amount':'1.00'}"), "text");
         refused("/api/payments", json("{'paymentId':'HI-X5-" + s + "','party':'HI-" + s + "','postingDate':'2026-04-20',"
                 + "'cashAccount':'5820','amount':'1.00','applications':[{'openItemId':'" + item + "'}]}"), "text");
+        assertThat(api.post("/api/open-items", json("{'openItemId':'" + item + "-2','kind':'RECEIVABLE','party':'HI-" + s + "',"
+                + "'documentNo':'CM1','postingDate':'2026-03-01','dueDate':'2026-03-31','text':'Kreditnota','amount':'-10.00',"
+                + "'controlAccount':'1100','offsetAccount':'1010'}")).status()).isBetween(200, 299);
         refused("/api/applications", json("{'applicationId':'HI-X6-" + s + "','party':'HI-" + s + "','postingDate':'2026-04-21',"
                 + "'applications':[{'openItemId':'" + item + "'},{'openItemId':'" + item + "-2'}]}"), "text");
     }
