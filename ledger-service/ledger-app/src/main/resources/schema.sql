@@ -69,3 +69,14 @@ CREATE TABLE IF NOT EXISTS debt_lookup (
     kind         VARCHAR(10)    NOT NULL,
     outstanding  NUMERIC(19, 2) NOT NULL
 );
+-- Issue 15: an id is 1..120 characters (InputRules.MAX_ID); the lookups must hold every id the commands accept.
+ALTER TABLE party_lookup ALTER COLUMN party TYPE VARCHAR(120);
+ALTER TABLE open_item_index ALTER COLUMN open_item_id TYPE VARCHAR(120);
+ALTER TABLE open_item_index ALTER COLUMN party TYPE VARCHAR(120);
+ALTER TABLE fund_lookup ALTER COLUMN fund_class TYPE VARCHAR(120);
+ALTER TABLE posting_definition ALTER COLUMN definition_id TYPE VARCHAR(120);
+ALTER TABLE posting_definition ALTER COLUMN fund_class TYPE VARCHAR(120);
+ALTER TABLE year_end_closing ALTER COLUMN fund_class TYPE VARCHAR(120);
+ALTER TABLE year_end_closing ALTER COLUMN closing_id TYPE VARCHAR(120);
+ALTER TABLE debt_lookup ALTER COLUMN debt_id TYPE VARCHAR(120);
+ALTER TABLE debt_lookup ALTER COLUMN employee_no TYPE VARCHAR(120);

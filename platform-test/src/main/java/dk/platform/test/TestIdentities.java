@@ -84,6 +84,27 @@ public final class TestIdentities {
         return jwt.serialize();
     }
 
+    /**
+     * A token signed by the trusted issuer with exactly the claims given (issue 15: tokens without
+     * {@code exp} or {@code sub}, or with a subject no record should name).
+     */
+    public static String signed(JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        try {
+            jwt.sign(new RSASSASigner((RSAPrivateKey) ISSUER_KEYS.getPrivate()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The claims of a valid all-roles token, to be changed by the caller before {@link #signed}. */
+    public static JWTClaimsSet.Builder validClaims(String subject) {
+        return new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).audience(AUDIENCE)
+                .issueTime(Date.from(Instant.now().minus(Duration.ofMinutes(5))))
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).claim("roles", ROLES);
+    }
+
     public static String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(ISSUER_KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";

@@ -2,7 +2,16 @@ package dk.platform.support.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +74,13 @@ public final class StrictJson {
             }
         }
         json.registerModule(new SimpleModule("strict-input")
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                                      BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return new ExactEnum(deserializer);
+                    }
+                })
                 .addDeserializer(String.class, new Text())
                 .addDeserializer(LocalDate.class, new Date(dates))
                 .addDeserializer(BigDecimal.class, new Decimal()));
@@ -93,6 +109,47 @@ public final class StrictJson {
                 }
             }
             return text;
+        }
+    }
+
+    /**
+     * An enum exactly as written: Jackson would trim the name and so take {@code "\u0000SALDO"} or
+     * {@code " SAME"} for the constant (issue 15); a name with control characters or padding is refused.
+     */
+    static final class ExactEnum extends JsonDeserializer<Object> implements ContextualDeserializer, ResolvableDeserializer {
+        private final JsonDeserializer<?> names;
+
+        ExactEnum(JsonDeserializer<?> names) {
+            this.names = names;
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                String text = p.getText();
+                if (!text.equals(text.strip()) || InputRules.hasControlCharacters(text, false)) {
+                    throw new IllegalArgumentException(InputRules.quote(text) + " is not one of the values: write the name exactly,"
+                            + " without spaces or control characters");
+                }
+            }
+            return names.deserialize(p, ctxt);
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
+            return names instanceof ContextualDeserializer c ? new ExactEnum(c.createContextual(ctxt, property)) : this;
+        }
+
+        @Override
+        public void resolve(DeserializationContext ctxt) throws JsonMappingException {
+            if (names instanceof ResolvableDeserializer r) {
+                r.resolve(ctxt);
+            }
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            return names.getNullValue(ctxt);
         }
     }
 

@@ -107,6 +107,7 @@ public class PostingDefinition {
     static RegisterPostingDefinition validate(RegisterPostingDefinition d) {
         Check.id(d.definitionId(), "definitionId");
         Check.required(d.transactionType(), "transactionType");
+        Check.optionalId(d.fundClass(), "fundClass");
         if (!TransactionTypes.ALL.contains(d.transactionType())) {
             throw new LedgerException.Invalid("transactionType " + InputRules.quote(d.transactionType()) + " is unknown; known types: "
                     + String.join(", ", new java.util.TreeSet<>(TransactionTypes.ALL)));
@@ -143,7 +144,9 @@ public class PostingDefinition {
                     + PostingRules.MAX_SEGMENTS + " (fund-main-dept-purpose-...)");
         }
         for (String s : segments) {
-            if (!SEGMENT.matcher(s.trim()).matches()) {
+            // a segment is blank (take or match anything) or written exactly: no padding, not only dots
+            boolean blank = s.isBlank() && s.chars().allMatch(c -> c == ' ');
+            if (!blank && (!SEGMENT.matcher(s).matches() || s.chars().allMatch(c -> c == '.'))) {
                 throw new LedgerException.Invalid(field + " " + InputRules.quote(value) + " has an invalid segment " + InputRules.quote(s) + "");
             }
         }
