@@ -156,6 +156,10 @@ public class DefinitionLookups implements PostingDefinition.ActiveDefinitions {
 
     @EventHandler
     void on(PostsEntry e) {
+        addToMonthTotals(e);
+    }
+
+    private void addToMonthTotals(PostsEntry e) {
         String month = e.postingDate().toString().substring(0, 7);
         int stripe = Math.floorMod(e.postedEntryId().hashCode(), STRIPES);
         for (PostingLine line : e.lines()) {
@@ -180,11 +184,14 @@ public class DefinitionLookups implements PostingDefinition.ActiveDefinitions {
     }
 
     /**
-     * Reversing a closing entry re-opens its year, and its lines count in that year from now on
-     * (see {@link #reversedClosingsFor}), whatever the reversal's own date.
+     * A reversal posts its lines like any entry. Reversing a closing entry also re-opens its year,
+     * and its lines count in that year from now on (see {@link #reversedClosingsFor}), whatever
+     * the reversal's own date.
      */
     @EventHandler
     void on(EntryReversed e) {
+        // Axon calls one handler per event in a class, the most specific: this one, not on(PostsEntry)
+        addToMonthTotals(e);
         List<Integer> years = jdbc.queryForList("SELECT DISTINCT fiscal_year FROM year_end_closing WHERE closing_id = ?",
                 Integer.class, e.entryId());
         if (!years.isEmpty()) {
