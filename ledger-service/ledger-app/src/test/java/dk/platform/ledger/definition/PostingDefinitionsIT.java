@@ -235,7 +235,7 @@ class PostingDefinitionsIT {
         answer.get("closed").forEach(c -> {
             List<String> accounts = new ArrayList<>();
             c.get("accounts").forEach(a -> accounts.add(a.get("account").asText() + " " + a.get("balance").asText()));
-            out.add((c.get("fundClass").isNull() ? "(no class)" : c.get("fundClass").asText()) + ": " + String.join(", ", accounts)
+            out.add((!c.hasNonNull("fundClass") ? "(no class)" : c.get("fundClass").asText()) + ": " + String.join(", ", accounts)
                     + " = " + c.get("net").asText());
         });
         return out;
