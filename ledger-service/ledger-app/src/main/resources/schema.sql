@@ -40,6 +40,17 @@ CREATE TABLE IF NOT EXISTS posting_definition (
     rows_json         TEXT         NOT NULL,
     retired           BOOLEAN      NOT NULL
 );
+-- One active definition per transaction type and fund class (issue 21), race-free: the second
+-- fails in its event's transaction. A database that already holds two is left without the index
+-- (the start must not fail on old data) until an admin retires one; the command's own check
+-- still refuses new ones. (A DO body in quotes: the script runner splits on ; outside quotes.)
+DO 'BEGIN
+  IF NOT EXISTS (SELECT 1 FROM posting_definition WHERE NOT retired
+                 GROUP BY transaction_type, coalesce(fund_class, '''') HAVING count(*) > 1) THEN
+    CREATE UNIQUE INDEX IF NOT EXISTS posting_definition_one_active
+        ON posting_definition (transaction_type, coalesce(fund_class, '''')) WHERE NOT retired;
+  END IF;
+END';
 -- Debit and credit per account and month, in the same transaction as the postings: year-end
 -- close reads balances that can never lag behind the events. Each account-month is split over
 -- 8 stripes (chosen by the entry id) and readers sum them: the bank is on every entry, and with
@@ -61,6 +72,17 @@ CREATE TABLE IF NOT EXISTS year_end_closing (
     closing_id   VARCHAR(100) NOT NULL,
     PRIMARY KEY (fiscal_year, fund_class)
 );
+-- The lines of reversed closing entries, per account, with the closed year and the reversal's
+-- month: a close of year X >= fiscal_year adds those dated after X's last month (issue 21).
+CREATE TABLE IF NOT EXISTS closing_reversal (
+    closing_id   VARCHAR(100)   NOT NULL,
+    fiscal_year  INT            NOT NULL,
+    month        CHAR(7)        NOT NULL,
+    number       VARCHAR(104)   NOT NULL,
+    debit        NUMERIC(19, 2) NOT NULL,
+    credit       NUMERIC(19, 2) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS closing_reversal_year ON closing_reversal (fiscal_year);
 -- What each employee debt has outstanding, beside account 61.50's totals: the 61.50 summary
 -- compares the two inside one transaction.
 CREATE TABLE IF NOT EXISTS debt_lookup (

@@ -1,7 +1,9 @@
 package dk.platform.ledger.definition;
 
 import dk.platform.ledger.api.InputRules;
+import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.PostingLine;
+import dk.platform.ledger.api.event.JournalEntryPosted;
 import dk.platform.ledger.api.command.CloseYear;
 import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.RegisterFund;
@@ -12,6 +14,7 @@ import dk.platform.ledger.entry.CommandOutcome;
 import dk.platform.ledger.fund.Fund;
 import dk.platform.ledger.infra.web.LedgerGateway;
 import io.swagger.v3.oas.annotations.Operation;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,8 +26,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.List;
 
 @RestController
@@ -36,9 +41,14 @@ class DefinitionController {
             + "{\"account\":\"-36350\",\"side\":\"BALANCE\"}]},{\"accountStructure\":\"REVENUE\",\"matchAccount\":\"\",\"priority\":1,"
             + "\"generated\":[{\"account\":\"-36300\",\"side\":\"BALANCE\"},{\"account\":\"-36340\",\"side\":\"SAME\"}]}]}";
 
-    /** A definition as listed: its current version. */
-    record DefinitionView(String definitionId, int version, String transactionType, String fundClass,
+    /** A definition as listed: its current version, and which entries it applies to. */
+    record DefinitionView(String definitionId, int version, String transactionType, String fundClass, String appliesTo,
                           List<dk.platform.ledger.api.command.DefinitionRow> rows) {
+    }
+
+    /** What a year-end close posted (or, previewed, would post): per fund class the accounts swept, and every line. */
+    record ClosingView(String id, CommandOutcome outcome, int fiscalYear, String fundClass, LocalDate postingDate,
+                       List<YearEndClose.ClassClosed> closed, List<PostingLine> lines, String debitTotal, String creditTotal) {
     }
 
     /** What an entry would post: its lines, the generated ones, and whether it all balances. */
@@ -49,11 +59,15 @@ class DefinitionController {
     private final LedgerGateway ledger;
     private final DefinitionRules rules;
     private final DefinitionLookups lookups;
+    private final YearEndClose yearEndClose;
+    private final EventStore events;
 
-    DefinitionController(LedgerGateway ledger, DefinitionRules rules, DefinitionLookups lookups) {
+    DefinitionController(LedgerGateway ledger, DefinitionRules rules, DefinitionLookups lookups, YearEndClose yearEndClose, EventStore events) {
         this.ledger = ledger;
         this.rules = rules;
         this.lookups = lookups;
+        this.yearEndClose = yearEndClose;
+        this.events = events;
     }
 
     @PostMapping("/api/posting-definitions")
@@ -83,16 +97,29 @@ class DefinitionController {
     }
 
     @GetMapping("/api/posting-definitions")
-    @Operation(summary = "The active posting definitions, current versions (the audit has every version)")
-    List<DefinitionView> list() {
-        return lookups.allDefinitions().stream()
-                .map(d -> new DefinitionView(d.definitionId(), d.version(), d.transactionType(), d.fundClass(), d.rows())).toList();
+    @Operation(summary = "The active posting definitions, current versions (the audit has every version); with transactionType"
+            + " (and fundClass), only the one that applies to such entries: the class's own, else the one without a class")
+    List<DefinitionView> list(@RequestParam(required = false) String transactionType, @RequestParam(required = false) String fundClass) {
+        if (transactionType != null) {
+            PostingRules.Definition applies = rules.definitionFor(transactionType, Check.optionalId(fundClass, "fundClass"));
+            return applies == null ? List.of() : List.of(view(applies));
+        }
+        if (fundClass != null) {
+            throw new LedgerException.Invalid("fundClass is asked together with transactionType: which definition applies to such entries");
+        }
+        return lookups.allDefinitions().stream().map(DefinitionController::view).toList();
+    }
+
+    private static DefinitionView view(PostingRules.Definition d) {
+        return new DefinitionView(d.definitionId(), d.version(), d.transactionType(), d.fundClass(), d.fundClass() == null
+                ? d.transactionType() + " entries of every fund class without a " + d.transactionType() + " definition of its own, and of funds without a class"
+                : d.transactionType() + " entries of funds of class " + d.fundClass(), d.rows());
     }
 
     @GetMapping("/api/posting-definitions/{definitionId}")
     @Operation(summary = "One active posting definition")
     DefinitionView get(@PathVariable String definitionId) {
-        return list().stream().filter(d -> d.definitionId().equals(definitionId)).findFirst()
+        return list(null, null).stream().filter(d -> d.definitionId().equals(definitionId)).findFirst()
                 .orElseThrow(() -> new LedgerException.NotFound("no active posting definition " + InputRules.quote(definitionId) + ""));
     }
 
@@ -116,11 +143,35 @@ class DefinitionController {
     }
 
     @PostMapping("/api/year-end-closings")
-    @Operation(summary = "CloseYear: bring the accounts the YEAR_END_CLOSE definition matches to zero on the year's last day")
-    ResponseEntity<LedgerGateway.Result> closeYear(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+    @Operation(summary = "CloseYear: bring the accounts the YEAR_END_CLOSE definitions match to zero on the year's last day;"
+            + " without fundClass every class that has a definition. Refused (422) while the year before is open for a class."
+            + " Answers per class the accounts and balances it swept, and the lines")
+    ResponseEntity<ClosingView> closeYear(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = "application/json", examples = @ExampleObject(value = "{\"closingId\":\"CLOSE-2026-GOV\",\"fiscalYear\":2026,"
             + "\"fundClass\":\"GOVERNMENTAL\"}"))) @RequestBody CloseYear body) {
-        return ledger.send(body, body.closingId());
+        CommandOutcome outcome = ledger.sendAndWait(body);
+        JournalEntryPosted entry = events.readEvents(body.closingId()).asStream().map(m -> m.getPayload())
+                .filter(JournalEntryPosted.class::isInstance).map(JournalEntryPosted.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("closing entry " + body.closingId() + " has no JournalEntryPosted"));
+        return ResponseEntity.status(outcome == CommandOutcome.REPLAYED ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(closing(body.closingId(), outcome, entry.postingDate().getYear(), body.fundClass(), entry.postingDate(),
+                        yearEndClose.closed(entry.lines()), entry.lines()));
+    }
+
+    @PostMapping("/api/year-end-closings/preview")
+    @Operation(summary = "Dry run of a year-end close: what it would sweep per fund class and the lines; posts nothing, refuses as the close would")
+    ClosingView previewClose(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = "{\"fiscalYear\":2026,\"fundClass\":\"GOVERNMENTAL\"}")))
+                             @RequestBody CloseYear body) {
+        YearEndClose.Plan plan = yearEndClose.plan(body.fiscalYear(), body.fundClass());
+        return closing(body.closingId(), null, plan.fiscalYear(), plan.fundClass(), plan.postingDate(), plan.closed(), plan.posting().posted());
+    }
+
+    private static ClosingView closing(String id, CommandOutcome outcome, int year, String fundClass, LocalDate date,
+                                       List<YearEndClose.ClassClosed> closed, List<PostingLine> lines) {
+        Money debit = lines.stream().filter(PostingLine::isDebit).map(PostingLine::debit).reduce(Money.ZERO, Money::plus);
+        Money credit = lines.stream().filter(l -> !l.isDebit()).map(PostingLine::credit).reduce(Money.ZERO, Money::plus);
+        return new ClosingView(id, outcome, year, fundClass, date, closed, lines, debit.toString(), credit.toString());
     }
 
     private static ResponseEntity<LedgerGateway.Result> answer(String id, CommandOutcome outcome) {

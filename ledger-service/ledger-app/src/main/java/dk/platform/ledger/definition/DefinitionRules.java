@@ -92,6 +92,11 @@ public class DefinitionRules {
         return generated;
     }
 
+    /** The active definition of a transaction type that applies to entries of a fund class (null: a fund without a class), or null. */
+    public PostingRules.Definition definitionFor(String transactionType, String fundClass) {
+        return choose(definitions.definitions(transactionType), fundClass);
+    }
+
     /** The definition for a fund class: one made for that class, else one for every class. */
     private static PostingRules.Definition choose(List<PostingRules.Definition> candidates, String fundClass) {
         PostingRules.Definition generic = null;

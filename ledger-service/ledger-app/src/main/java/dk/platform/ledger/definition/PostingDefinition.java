@@ -53,6 +53,15 @@ public class PostingDefinition {
     public record Retire(@TargetAggregateIdentifier String id) {
     }
 
+    /**
+     * Which active definition holds a transaction type and fund class (null: every class), other
+     * than {@code definitionId}; null if none. Kept set-based beside the events (DefinitionLookups),
+     * where a unique index also stops two commands that race past this question.
+     */
+    public interface ActiveDefinitions {
+        String holderOf(String transactionType, String fundClass, String definitionId);
+    }
+
     @AggregateIdentifier
     private String id;
     private int version;
@@ -65,10 +74,19 @@ public class PostingDefinition {
         // for Axon
     }
 
+    /**
+     * A retired definition is not brought back by POSTing it again (410): a seeding script that
+     * re-sends its definitions must not silently undo a retirement. PUT re-activates it on purpose.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public CommandOutcome handle(Create c) {
+    public CommandOutcome handle(Create c, ActiveDefinitions active) {
         RegisterPostingDefinition d = validate(c.definition());
+        if (version > 0 && retired) {
+            throw new LedgerException.Gone("posting definition " + d.definitionId() + " was retired (version " + version
+                    + ") and stays retired; to use it again, PUT /api/posting-definitions/" + d.definitionId()
+                    + " with its rows (that makes version " + (version + 1) + "), or POST it under a new definitionId");
+        }
         if (version > 0) {
             if (sameAs(d)) {
                 return CommandOutcome.REPLAYED;
@@ -76,18 +94,41 @@ public class PostingDefinition {
             throw new LedgerException.Conflict("posting definition " + d.definitionId() + " already exists (version " + version
                     + "); change it with PUT /api/posting-definitions/" + d.definitionId());
         }
+        onePerTypeAndClass(d, active);
         apply(new PostingDefinitionRegistered(d.definitionId(), 1, d.transactionType(), d.fundClass(), d.rows()));
         return CommandOutcome.POSTED;
     }
 
+    /** A change of a retired definition re-activates it, as a new version. */
     @CommandHandler
-    public CommandOutcome handle(Change c) {
+    public CommandOutcome handle(Change c, ActiveDefinitions active) {
         RegisterPostingDefinition d = validate(c.definition());
         if (sameAs(d) && !retired) {
             return CommandOutcome.REPLAYED;
         }
+        onePerTypeAndClass(d, active);
         apply(new PostingDefinitionRegistered(d.definitionId(), version + 1, d.transactionType(), d.fundClass(), d.rows()));
         return CommandOutcome.POSTED;
+    }
+
+    /**
+     * SPEC §2 (issue 21): one active definition per transaction type and fund class, so which
+     * one applies is never a matter of id order. A definition without a class is the one for
+     * every class that has none of its own.
+     */
+    private static void onePerTypeAndClass(RegisterPostingDefinition d, ActiveDefinitions active) {
+        String holder = active.holderOf(d.transactionType(), d.fundClass(), d.definitionId());
+        if (holder != null) {
+            throw new LedgerException.Conflict(alreadyHeld(holder, d.transactionType(), d.fundClass()));
+        }
+    }
+
+    /** The refusal of a second active definition for a type and class (also said when the unique index catches a race). */
+    public static String alreadyHeld(String holder, String transactionType, String fundClass) {
+        return "posting definition " + holder + " is already the active " + transactionType + " definition for "
+                + (fundClass == null ? "every fund class (no fundClass)" : "fund class " + fundClass)
+                + "; there is one per transaction type and fund class: change " + holder + " with PUT /api/posting-definitions/"
+                + holder + ", or retire it (DELETE) first";
     }
 
     @CommandHandler

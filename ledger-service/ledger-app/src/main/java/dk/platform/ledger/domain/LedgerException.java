@@ -5,7 +5,8 @@ package dk.platform.ledger.domain;
  * problem's {@code detail} and names the rule and the numbers.
  */
 public abstract sealed class LedgerException extends RuntimeException
-        permits LedgerException.Invalid, LedgerException.NotFound, LedgerException.Conflict, LedgerException.RuleViolation {
+        permits LedgerException.Invalid, LedgerException.NotFound, LedgerException.Conflict, LedgerException.Gone,
+        LedgerException.RuleViolation {
 
     protected LedgerException(String message) {
         super(message, null, false, false);
@@ -24,6 +25,11 @@ public abstract sealed class LedgerException extends RuntimeException
     /** 409: an id reused with another payload, or a concurrent modification. */
     public static final class Conflict extends LedgerException {
         public Conflict(String message) { super(message); }
+    }
+
+    /** 410: the thing named was there and has been retired on purpose; the message says how to bring it back. */
+    public static final class Gone extends LedgerException {
+        public Gone(String message) { super(message); }
     }
 
     /** 422: a business rule says no. */

@@ -20,9 +20,8 @@ import dk.platform.ledger.api.event.JournalEntryPosted;
 import dk.platform.ledger.api.event.OpenItemsApplied;
 import dk.platform.ledger.api.event.PaymentApplied;
 import dk.platform.ledger.api.event.WriteOffBooked;
-import dk.platform.ledger.definition.DefinitionLookups;
 import dk.platform.ledger.definition.DefinitionRules;
-import dk.platform.ledger.definition.PostingRules;
+import dk.platform.ledger.definition.YearEndClose;
 import dk.platform.ledger.domain.Check;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.entry.InternalCommands.AllocateOpenItem;
@@ -64,17 +63,17 @@ class PostingCommandHandler {
     private final Lookups lookups;
     private final CommandLog commandLog;
     private final DefinitionRules definitions;
-    private final DefinitionLookups definitionLookups;
+    private final YearEndClose yearEndClose;
     private final CommandGateway internal;
     private final Clock clock = Clock.systemDefaultZone();
 
     PostingCommandHandler(Repository<JournalEntry> entries, Lookups lookups, CommandLog commandLog, DefinitionRules definitions,
-                          DefinitionLookups definitionLookups, CommandBus commandBus) {
+                          YearEndClose yearEndClose, CommandBus commandBus) {
         this.entries = entries;
         this.lookups = lookups;
         this.commandLog = commandLog;
         this.definitions = definitions;
-        this.definitionLookups = definitionLookups;
+        this.yearEndClose = yearEndClose;
         // Internal commands run nested in the caller's unit of work: never retried on their own.
         this.internal = DefaultCommandGateway.builder().commandBus(commandBus).build();
     }
@@ -91,43 +90,20 @@ class PostingCommandHandler {
     }
 
     /**
-     * Brings every account the YEAR_END_CLOSE definition matches to zero on the year's last day;
-     * the definition generates the other side (into fund balance or retained earnings).
+     * Brings every account the YEAR_END_CLOSE definitions match to zero on the year's last day,
+     * per fund class, as {@link YearEndClose#plan} says (and refuses); the definitions generate
+     * the other side (into fund balance or retained earnings). One entry; the year is recorded
+     * closed for each class it swept.
      */
     @CommandHandler
     void handle(CloseYear c) {
         Check.id(c.closingId(), "closingId");
-        int year = Check.required(c.fiscalYear(), "fiscalYear");
-        if (year < 1900 || year > 2999) {
-            throw new LedgerException.Invalid("fiscalYear " + year + " is not a year");
+        YearEndClose.Plan plan = yearEndClose.plan(c.fiscalYear(), c.fundClass());
+        internal.sendAndWait(new RecordEntry(new JournalEntryPosted(c.closingId(), plan.postingDate(), "Årsafslutning " + plan.fiscalYear()
+                + (c.fundClass() == null ? "" : " " + c.fundClass()), TransactionTypes.YEAR_END_CLOSE, plan.posting().posted())));
+        for (String fundClass : plan.classes()) {
+            internal.sendAndWait(new MarkYearClosed(c.closingId(), plan.fiscalYear(), fundClass, plan.postingDate()));
         }
-        String closedBy = definitionLookups.closedBy(year, c.fundClass());
-        if (closedBy != null) {
-            throw new LedgerException.RuleViolation("fiscal year " + year + (c.fundClass() == null ? "" : " (" + c.fundClass() + ")")
-                    + " is already closed by entry " + closedBy + "; reverse that entry to re-open the year");
-        }
-        List<PostingRules.Definition> closing = definitionLookups.definitions(TransactionTypes.YEAR_END_CLOSE);
-        if (closing.isEmpty()) {
-            throw new LedgerException.RuleViolation("there is no YEAR_END_CLOSE posting definition; register one first");
-        }
-        LocalDate lastDay = LocalDate.of(year, 12, 31);
-        List<PostingLine> lines = new ArrayList<>();
-        definitionLookups.balancesUpTo(year + "-12").forEach((account, balance) -> {
-            String fundClass = definitionLookups.fundClass(PostingRules.fundOf(account));
-            if (!balance.isZero() && (c.fundClass() == null || c.fundClass().equals(fundClass))) {
-                PostingLine closingLine = balance.isPositive() ? PostingLine.credit(account, balance) : PostingLine.debit(account, balance.negate());
-                if (!definitions.generate(TransactionTypes.YEAR_END_CLOSE, List.of(closingLine)).isEmpty()) {
-                    lines.add(closingLine);
-                }
-            }
-        });
-        if (lines.isEmpty()) {
-            throw new LedgerException.RuleViolation("no account the YEAR_END_CLOSE definition matches has a balance on " + lastDay);
-        }
-        DefinitionRules.Posting posting = definitions.apply(TransactionTypes.YEAR_END_CLOSE, lines);
-        internal.sendAndWait(new RecordEntry(new JournalEntryPosted(c.closingId(), lastDay, "Årsafslutning " + year
-                + (c.fundClass() == null ? "" : " " + c.fundClass()), TransactionTypes.YEAR_END_CLOSE, posting.posted())));
-        internal.sendAndWait(new MarkYearClosed(c.closingId(), year, c.fundClass(), lastDay));
     }
 
     @CommandHandler

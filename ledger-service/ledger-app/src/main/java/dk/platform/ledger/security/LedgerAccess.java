@@ -28,6 +28,8 @@ class LedgerAccess {
                 .read("/api/posting-definitions/**", ADMIN, POSTER, AUDITOR)
                 .any("/api/posting-definitions/**", ADMIN)
                 .any("/api/funds/**", ADMIN)
+                // the preview of a close answers what the close would post: for those who may close
+                .allow(POST, "/api/year-end-closings/preview", POSTER)
                 .read("/api/**", POSTER, AUDITOR)
                 .any("/api/**", POSTER);
     }

@@ -13,8 +13,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 
 class PostingDefinitionTest {
@@ -24,10 +27,80 @@ class PostingDefinitionTest {
     static final RegisterPostingDefinition BUDGET = new RegisterPostingDefinition("BUDGET", "BUDGET_ORIGINAL", null, ROWS);
 
     AggregateTestFixture<PostingDefinition> fixture;
+    /** The active definitions other than the one under test: "type/class" ("" for none) → definitionId. */
+    final Map<String, String> others = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PostingDefinition.class);
+        fixture.registerInjectableResource((PostingDefinition.ActiveDefinitions) (type, fundClass, definitionId) -> {
+            String holder = others.get(type + "/" + (fundClass == null ? "" : fundClass));
+            return definitionId.equals(holder) ? null : holder;
+        });
+    }
+
+    @Test
+    void aSecondActiveDefinitionForTheSameTypeAndClassIsAConflictNamingTheFirst() {
+        others.put("BUDGET_ORIGINAL/", "BUDGET-A");
+        fixture.givenNoPriorActivity()
+                .when(PostingDefinition.Create.of(BUDGET))
+                .expectNoEvents().expectException(LedgerException.Conflict.class)
+                .expectExceptionMessage(containsString("posting definition BUDGET-A is already the active BUDGET_ORIGINAL definition"
+                        + " for every fund class (no fundClass)"));
+        others.put("BUDGET_ORIGINAL/GOVERNMENTAL", "BUDGET-GOV");
+        fixture.givenNoPriorActivity()
+                .when(PostingDefinition.Create.of(new RegisterPostingDefinition("BUDGET", "BUDGET_ORIGINAL", "GOVERNMENTAL", ROWS)))
+                .expectException(LedgerException.Conflict.class)
+                .expectExceptionMessage(containsString("BUDGET-GOV is already the active BUDGET_ORIGINAL definition for fund class GOVERNMENTAL"));
+    }
+
+    @Test
+    void aDefinitionForOneClassMayStandBesideTheOneForEveryClass() {
+        others.put("BUDGET_ORIGINAL/", "BUDGET-A");
+        fixture.givenNoPriorActivity()
+                .when(PostingDefinition.Create.of(new RegisterPostingDefinition("BUDGET", "BUDGET_ORIGINAL", "PROPRIETARY", ROWS)))
+                .expectEvents(new PostingDefinitionRegistered("BUDGET", 1, "BUDGET_ORIGINAL", "PROPRIETARY", ROWS));
+    }
+
+    @Test
+    void changingADefinitionToATypeAndClassAnotherHoldsIsAConflict() {
+        others.put("BUDGET_ORIGINAL/GOVERNMENTAL", "BUDGET-GOV");
+        fixture.given(new PostingDefinitionRegistered("BUDGET", 1, "BUDGET_ORIGINAL", null, ROWS))
+                .when(PostingDefinition.Change.of(new RegisterPostingDefinition("BUDGET", "BUDGET_ORIGINAL", "GOVERNMENTAL", ROWS)))
+                .expectNoEvents().expectException(LedgerException.Conflict.class)
+                .expectExceptionMessage(containsString("BUDGET-GOV is already the active BUDGET_ORIGINAL definition for fund class GOVERNMENTAL"));
+    }
+
+    @Test
+    void postingARetiredDefinitionAgainIsGoneAndSaysThatPutReactivatesIt() {
+        fixture.given(new PostingDefinitionRegistered("BUDGET", 1, "BUDGET_ORIGINAL", null, ROWS), new PostingDefinitionRetired("BUDGET", 1))
+                .when(PostingDefinition.Create.of(BUDGET))
+                .expectNoEvents().expectException(LedgerException.Gone.class)
+                .expectExceptionMessage(containsString("posting definition BUDGET was retired (version 1) and stays retired;"
+                        + " to use it again, PUT /api/posting-definitions/BUDGET"));
+    }
+
+    @Test
+    void aChangeReactivatesARetiredDefinitionAsANewVersionUnlessAnotherHoldsItsPlace() {
+        fixture.given(new PostingDefinitionRegistered("BUDGET", 1, "BUDGET_ORIGINAL", null, ROWS), new PostingDefinitionRetired("BUDGET", 1))
+                .when(PostingDefinition.Change.of(BUDGET))
+                .expectEvents(new PostingDefinitionRegistered("BUDGET", 2, "BUDGET_ORIGINAL", null, ROWS));
+        others.put("BUDGET_ORIGINAL/", "BUDGET-NEW");
+        fixture.given(new PostingDefinitionRegistered("BUDGET", 1, "BUDGET_ORIGINAL", null, ROWS), new PostingDefinitionRetired("BUDGET", 1))
+                .when(PostingDefinition.Change.of(BUDGET))
+                .expectException(LedgerException.Conflict.class)
+                .expectExceptionMessage(containsString("BUDGET-NEW is already the active BUDGET_ORIGINAL definition"));
+    }
+
+    @Test
+    void aDefinitionIdFollowsTheSharedIdRule() {
+        assertThatThrownBy(() -> PostingDefinition.Create.of(new RegisterPostingDefinition("..", "BUDGET_ORIGINAL", null, ROWS)))
+                .isInstanceOf(LedgerException.Invalid.class).hasMessageContaining("definitionId '..' is not a valid id");
+        assertThatThrownBy(() -> PostingDefinition.Change.of(new RegisterPostingDefinition("a/b", "BUDGET_ORIGINAL", null, ROWS)))
+                .isInstanceOf(LedgerException.Invalid.class).hasMessageContaining("definitionId 'a/b' is not a valid id");
+        fixture.givenNoPriorActivity()
+                .when(PostingDefinition.Create.of(new RegisterPostingDefinition("true", "BUDGET_ORIGINAL", null, ROWS)))
+                .expectEvents(new PostingDefinitionRegistered("true", 1, "BUDGET_ORIGINAL", null, ROWS));
     }
 
     @Test

@@ -54,6 +54,7 @@ class LedgerAccessIT extends AccessMatrixContract {
         expect("POST /api/posting-definitions/preview", "admin", "poster");
         expect("POST /api/funds", "admin");
         expect("POST /api/year-end-closings", "poster");
+        expect("POST /api/year-end-closings/preview", "poster");
         expect("POST /api/accounts", "poster");
         expect("GET /api/accounts/{number}", "poster", "auditor");
         expect("GET /api/trial-balance", "poster", "auditor");

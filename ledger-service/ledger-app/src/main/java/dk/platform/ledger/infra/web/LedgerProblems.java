@@ -43,6 +43,8 @@ public class LedgerProblems {
             return Optional.of(new Refusal(HttpStatus.NOT_FOUND, "Not found", t.getMessage()));
         } else if (t instanceof LedgerException.Conflict) {
             return Optional.of(new Refusal(HttpStatus.CONFLICT, "Conflict", t.getMessage()));
+        } else if (t instanceof LedgerException.Gone) {
+            return Optional.of(new Refusal(HttpStatus.GONE, "Retired", t.getMessage()));
         } else if (t instanceof LedgerException.RuleViolation) {
             return Optional.of(new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, "Rejected by a ledger rule", t.getMessage()));
         } else if (t instanceof AggregateNotFoundException e) {
