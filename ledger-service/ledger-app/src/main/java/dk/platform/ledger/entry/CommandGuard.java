@@ -70,7 +70,7 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
         Set<String> missing = lookups.missingAccounts(LedgerCommands.accounts(command, debtAccounts));
         if (!missing.isEmpty()) {
             throw new LedgerException.RuleViolation((missing.size() == 1 ? "account " : "accounts ")
-                    + String.join(", ", missing.stream().limit(5).map(InputRules::quote).toList()) + (missing.size() > 5 ? ", …" : "")
+                    + String.join(", ", missing.stream().limit(5).map(a -> InputRules.isAccount(a) ? a : InputRules.quote(a)).toList()) + (missing.size() > 5 ? ", …" : "")
                     + (missing.size() == 1 ? " does" : " do") + " not exist; create it in the chart of accounts first (POST /api/accounts)");
         }
         chain.proceed();

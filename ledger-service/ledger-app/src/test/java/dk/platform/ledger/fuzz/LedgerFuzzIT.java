@@ -130,6 +130,8 @@ class LedgerFuzzIT {
                 (b, n) -> b.put("entryId", "FZ-PRE-" + s + "-" + n), "/transactionType", "/entryId");
         target(targets, docs, "post", "/api/year-end-closings", "/api/year-end-closings",
                 (b, n) -> b.put("closingId", "FZ-CLOSE-" + s + "-" + n), "/fundClass");
+        target(targets, docs, "post", "/api/year-end-closings/preview", "/api/year-end-closings/preview", (b, n) -> { },
+                "/fundClass", "/closingId");
         target(targets, docs, "post", "/api/admin/replays", "/api/admin/replays", (b, n) -> { }, "/fromPosition");
 
         Set<String> fuzzed = new TreeSet<>(targets.stream().map(t -> t.method() + " " + pattern(t)).toList());
