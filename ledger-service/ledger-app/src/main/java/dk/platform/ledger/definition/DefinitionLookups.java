@@ -120,9 +120,13 @@ public class DefinitionLookups {
                 e.fiscalYear(), e.fundClass() == null ? "" : e.fundClass(), e.closingId());
     }
 
-    /** Reversing a closing entry re-opens its year. */
+    /**
+     * Reversing a closing entry re-opens its year. A reversal posts lines too: Axon calls only this,
+     * the most specific handler, so it counts them here.
+     */
     @EventHandler
     void on(EntryReversed e) {
+        on((PostsEntry) e);
         jdbc.update("DELETE FROM year_end_closing WHERE closing_id = ?", e.entryId());
     }
 
