@@ -1,6 +1,7 @@
 package dk.platform.ledger.openitem;
 
 import dk.platform.ledger.api.Money;
+import dk.platform.ledger.lookup.Lookups;
 import dk.platform.ledger.support.Api;
 import dk.platform.ledger.support.Projections;
 import dk.platform.test.IntegrationTest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dk.platform.ledger.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,10 @@ class ControlAccountsIT {
     EventProcessingConfiguration processing;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    Lookups lookups;
+    @Autowired
+    JdbcTemplate jdbc;
     Api api;
 
     @BeforeEach
@@ -125,5 +131,20 @@ class ControlAccountsIT {
         refusedAsControlAccount(plainEntry("CC-JE-2", "CC-5820", "CC-1100", "1.00"), "CC-1100");
         assertThat(balance("CC-1100")).isEqualTo(Money.of("200.00"));
         Projections.verification(api, "open-items");
+    }
+
+    @Test
+    void accountsFromBeforeControlAccountsLearnFromTheStoredEventsWhichOnesOpenItemsUse() {
+        account("CD-1100", "ASSET", false);
+        account("CD-1010", "REVENUE", false);
+        created(invoice("CD-INV-1", "CD-1100", "CD-1010", "10.00"));
+        jdbc.update("UPDATE account_lookup SET control = NULL WHERE number IN ('CD-1100', 'CD-1010')");
+
+        lookups.afterSingletonsInstantiated();
+
+        assertThat(jdbc.queryForList("SELECT number FROM account_lookup WHERE number IN ('CD-1100', 'CD-1010') AND control", String.class))
+                .containsExactly("CD-1100");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM account_lookup WHERE control IS NULL", Long.class)).isZero();
+        refusedAsControlAccount(plainEntry("CD-JE-1", "CD-1100", "CD-1010", "1.00"), "CD-1100");
     }
 }
