@@ -94,7 +94,11 @@ public class Lookups implements SmartInitializingSingleton {
         if (!control.isEmpty() && Boolean.TRUE.equals(control.get(0))) {
             return new ControlStanding(true, null);
         }
-        jdbc.queryForList("SELECT number FROM account_lookup WHERE number = ? FOR UPDATE", String.class, number);
+        // read again under the lock: an item that held it may just have made the account a control account
+        List<Boolean> locked = jdbc.queryForList("SELECT control FROM account_lookup WHERE number = ? FOR UPDATE", Boolean.class, number);
+        if (!locked.isEmpty() && Boolean.TRUE.equals(locked.get(0))) {
+            return new ControlStanding(true, null);
+        }
         BigDecimal balance = jdbc.queryForObject("SELECT COALESCE(SUM(debit) - SUM(credit), 0) FROM account_month_total"
                 + " WHERE number = ?", BigDecimal.class, number);
         return new ControlStanding(false, new Money(balance));
