@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS open_item_index (
 CREATE INDEX IF NOT EXISTS open_item_index_party ON open_item_index (party, is_open, due_date);
 -- Dimensioned accounts (fund-main-dept-purpose...) are longer than 20 characters.
 ALTER TABLE account_lookup ALTER COLUMN number TYPE VARCHAR(104);
+-- A control account (samlekonto) belongs to the open items (SPEC §1.1): opened as one, or used by
+-- an item. NULL only on rows from before the column; Lookups fills those in once from the events.
+ALTER TABLE account_lookup ADD COLUMN IF NOT EXISTS control BOOLEAN;
 CREATE TABLE IF NOT EXISTS fund_lookup (
     fund        VARCHAR(20)  PRIMARY KEY,
     name        VARCHAR(200) NOT NULL,

@@ -168,6 +168,7 @@ class SchemasTest {
     static Stream<LedgerEvent> events() {
         return Stream.of(
                 new AccountOpened("61.50", "Skyldige beløb", AccountType.LIABILITY),
+                new AccountOpened("1100", "Debitorer", AccountType.ASSET, true),
                 new PartyApplicationMethodSet("REGION-H", ApplicationMethod.SALDO),
                 new JournalEntryPosted("JE-1", DAY, "Husleje", null,
                         List.of(PostingLine.debit("6100", Money.of("12000.00")), PostingLine.credit("5820", Money.of("12000.00")))),
@@ -205,6 +206,14 @@ class SchemasTest {
                 new OpenItemsUnapplied("APP-1", DAY, List.of(
                         new AppliedAmount("INV-7", null, Money.of("100.00")), new AppliedAmount("CM-1", null, Money.of("-100.00")))),
                 new OpenItemsUnapplied("APP-2", DAY, List.of()),
+                new OpenItemsApplied("APP-3", "REGION-H", DAY, "Kreditnota", List.of(
+                        new AppliedAmount("INV-7", null, Money.of("100.00")), new AppliedAmount("CM-1", null, Money.of("-100.00"))),
+                        List.of(PostingLine.credit("1100", Money.of("100.00")), PostingLine.debit("1100", Money.of("100.00")),
+                                PostingLine.debit("5820", Money.of("100.00")).generatedBy(new PostingLine.GeneratedBy("APP", 1, 1)),
+                                PostingLine.credit("1190", Money.of("100.00")).generatedBy(new PostingLine.GeneratedBy("APP", 1, 1)))),
+                new OpenItemsUnapplied("APP-3", DAY, List.of(
+                        new AppliedAmount("INV-7", null, Money.of("100.00")), new AppliedAmount("CM-1", null, Money.of("-100.00"))),
+                        List.of(PostingLine.debit("1100", Money.of("100.00")), PostingLine.credit("1100", Money.of("100.00")))),
                 new OpenItemAllocated("SS-2026-03", "WO-1", "practitioner-A", Money.of("412.50"), AllocationReason.WRITE_OFF,
                         DAY, Money.of("47837.50")),
                 new OpenItemAllocated("INV-7", "PAY-1", null, Money.of("100.00"), AllocationReason.PAYMENT, DAY, Money.ZERO),
@@ -241,6 +250,7 @@ class SchemasTest {
     static Stream<Record> commands() {
         return Stream.of(
                 new OpenAccount("5820", "Bank", AccountType.ASSET),
+                new OpenAccount("1100", "Debitorer", AccountType.ASSET, true),
                 new SetPartyApplicationMethod("REGION-H", ApplicationMethod.MANUAL),
                 new PostJournalEntry("JE-1", DAY, "Husleje", null,
                         List.of(PostingLine.debit("6100", Money.of("12000.00")), PostingLine.credit("5820", Money.of("12000.00")))),

@@ -32,7 +32,8 @@ public class Account {
         Check.account(c.number(), "number");
         Check.name(c.name(), "name", Check.MAX_TEXT);
         Check.required(c.type(), "type");
-        apply(new AccountOpened(c.number(), c.name(), c.type()));
+        // false is stored as absent, so an ordinary account's event reads as it did before control accounts
+        apply(new AccountOpened(c.number(), c.name(), c.type(), Boolean.TRUE.equals(c.controlAccount()) ? Boolean.TRUE : null));
     }
 
     @EventSourcingHandler

@@ -4,6 +4,14 @@ import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.PostingLine;
 import dk.platform.ledger.api.event.JournalEntryPosted;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dk.platform.ledger.api.command.ApplyOpenItems;
+import dk.platform.ledger.api.command.ApplyPayment;
+import dk.platform.ledger.api.command.BookWriteOff;
 import dk.platform.ledger.api.command.CloseYear;
 import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.RegisterFund;
@@ -11,8 +19,10 @@ import dk.platform.ledger.api.command.RegisterPostingDefinition;
 import dk.platform.ledger.domain.Check;
 import dk.platform.ledger.domain.LedgerException;
 import dk.platform.ledger.entry.CommandOutcome;
+import dk.platform.ledger.entry.DryRun;
 import dk.platform.ledger.fund.Fund;
 import dk.platform.ledger.infra.web.LedgerGateway;
+import dk.platform.support.input.InputJson;
 import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -52,22 +62,38 @@ class DefinitionController {
     }
 
     /** What an entry would post: its lines, the generated ones, and whether it all balances. */
-    record Preview(String transactionType, List<PostingLine> lines, List<PostingLine> generated, List<PostingLine> posted,
+    record Preview(String command, String transactionType, List<PostingLine> lines, List<PostingLine> generated, List<PostingLine> posted,
                    String debitTotal, String creditTotal, boolean balanced) {
+
+        static Preview of(String command, String transactionType, DefinitionRules.Posting p) {
+            return new Preview(command, transactionType, p.lines(), p.generated(), p.posted(), p.debitTotal().toString(),
+                    p.creditTotal().toString(), p.debitTotal().equals(p.creditTotal()));
+        }
     }
+
+    /** The commands a preview answers for; the body's {@code command} field names one (default PostJournalEntry). */
+    static final String PREVIEW_COMMANDS = "PostJournalEntry (default), BookWriteOff, ApplyPayment or ApplyOpenItems";
+    /** An id for a preview that gives none: a preview claims no id, so any will do. */
+    static final String PREVIEW_ID = "PREVIEW";
+
+    static final String WRITE_OFF_PREVIEW = "{\"command\":\"BookWriteOff\",\"openItemId\":\"AR-101-1\",\"postingDate\":\"2026-04-20\","
+            + "\"text\":\"Afskrivning\",\"account\":\"101-66100-150\",\"amount\":\"250.00\"}";
 
     private final LedgerGateway ledger;
     private final DefinitionRules rules;
     private final DefinitionLookups lookups;
     private final YearEndClose yearEndClose;
     private final EventStore events;
+    private final ObjectMapper input;
 
-    DefinitionController(LedgerGateway ledger, DefinitionRules rules, DefinitionLookups lookups, YearEndClose yearEndClose, EventStore events) {
+    DefinitionController(LedgerGateway ledger, DefinitionRules rules, DefinitionLookups lookups, YearEndClose yearEndClose, EventStore events,
+                         InputJson input) {
         this.ledger = ledger;
         this.rules = rules;
         this.lookups = lookups;
         this.yearEndClose = yearEndClose;
         this.events = events;
+        this.input = input.mapper();
     }
 
     @PostMapping("/api/posting-definitions")
@@ -124,14 +150,58 @@ class DefinitionController {
     }
 
     @PostMapping("/api/posting-definitions/preview")
-    @Operation(summary = "Dry run: the lines the definitions would generate for an entry; posts nothing")
+    @Operation(summary = "Dry run: the lines the definitions would generate for an entry; posts nothing",
+            description = "The body is the command's own body, with \"command\": " + PREVIEW_COMMANDS + ". A write-off names its"
+                    + " openItemId in the body. Ids may be left out. A journal entry's lines are only run through the definitions;"
+                    + " a write-off, payment or application is run with every rule of the real command (amounts, items, control"
+                    + " accounts: the same 4xx) and rolled back. transactionType defaults as in the real command (WRITE_OFF,"
+                    + " PAYMENT, APPLICATION).")
     Preview preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(value = "{\"entryId\":\"B-1\",\"postingDate\":\"2026-01-01\",\"text\":\"Budget\","
-                    + "\"transactionType\":\"BUDGET_ORIGINAL\",\"lines\":[{\"account\":\"101-606400-OU_1-OU_3566-Training\",\"credit\":\"250.00\"}]}")))
-                    @RequestBody PostJournalEntry entry) {
-        DefinitionRules.Posting p = rules.apply(entry.transactionType(), Check.lines(entry.lines(), 1));
-        return new Preview(entry.transactionType(), p.lines(), p.generated(), p.posted(), p.debitTotal().toString(),
-                p.creditTotal().toString(), p.debitTotal().equals(p.creditTotal()));
+            examples = {@ExampleObject(name = "budget entry", value = "{\"entryId\":\"B-1\",\"postingDate\":\"2026-01-01\",\"text\":\"Budget\","
+                    + "\"transactionType\":\"BUDGET_ORIGINAL\",\"lines\":[{\"account\":\"101-606400-OU_1-OU_3566-Training\",\"credit\":\"250.00\"}]}"),
+                    @ExampleObject(name = "write-off", value = WRITE_OFF_PREVIEW)}))
+                    @RequestBody ObjectNode body) {
+        JsonNode named = body.remove("command");
+        if (named != null && !named.isTextual()) {
+            throw new LedgerException.Invalid("command must be a string: " + PREVIEW_COMMANDS);
+        }
+        String command = named == null ? "PostJournalEntry" : named.asText();
+        switch (command) {
+            case "PostJournalEntry" -> {
+                PostJournalEntry entry = read(body, PostJournalEntry.class);
+                return Preview.of(command, entry.transactionType(), rules.apply(entry.transactionType(), Check.lines(entry.lines(), 1)));
+            }
+            case "BookWriteOff" -> {
+                body.putIfAbsent("writeOffId", TextNode.valueOf(PREVIEW_ID));
+                return dryRun(command, read(body, BookWriteOff.class));
+            }
+            case "ApplyPayment" -> {
+                body.putIfAbsent("paymentId", TextNode.valueOf(PREVIEW_ID));
+                return dryRun(command, read(body, ApplyPayment.class));
+            }
+            case "ApplyOpenItems" -> {
+                body.putIfAbsent("applicationId", TextNode.valueOf(PREVIEW_ID));
+                return dryRun(command, read(body, ApplyOpenItems.class));
+            }
+            default -> throw new LedgerException.Invalid("command " + InputRules.quote(command) + " has no preview; give "
+                    + PREVIEW_COMMANDS);
+        }
+    }
+
+    private Preview dryRun(String command, Object body) {
+        DryRun answer = ledger.preview(body);
+        return Preview.of(command, answer.transactionType(), answer.posting());
+    }
+
+    /** The body as the command, read as strictly as any request body. */
+    private <T> T read(ObjectNode body, Class<T> type) {
+        try {
+            return input.treeToValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new LedgerException.Invalid("the body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new LedgerException.Invalid("the body is not a valid " + type.getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     @PostMapping("/api/funds")

@@ -55,6 +55,7 @@ public class DefinitionRules {
                     + String.join(", ", new java.util.TreeSet<>(TransactionTypes.ALL)));
         }
         List<PostingLine> generated = generate(transactionType, lines);
+        refuseControlAccounts(generated);
         boolean budget = TransactionTypes.BUDGET_ORIGINAL.equals(transactionType);
         if (budget && generated.isEmpty()) {
             throw new LedgerException.RuleViolation("a BUDGET_ORIGINAL entry posts only the lines its posting definition generates,"
@@ -95,6 +96,21 @@ public class DefinitionRules {
     /** The active definition of a transaction type that applies to entries of a fund class (null: a fund without a class), or null. */
     public PostingRules.Definition definitionFor(String transactionType, String fundClass) {
         return choose(definitions.definitions(transactionType), fundClass);
+    }
+
+    /** SPEC §1.1: a control account (samlekonto) belongs to the open items; a definition may not post to it. */
+    private void refuseControlAccounts(List<PostingLine> generated) {
+        if (generated.isEmpty()) {
+            return;
+        }
+        Set<String> control = lookups.controlAccounts(generated.stream().map(PostingLine::account).toList());
+        if (!control.isEmpty()) {
+            PostingLine first = generated.stream().filter(l -> control.contains(l.account())).findFirst().orElseThrow();
+            throw new LedgerException.RuleViolation("posting definition " + first.generatedBy().definitionId() + " row "
+                    + first.generatedBy().row() + " generates a line on " + (control.size() == 1 ? "account " : "accounts ")
+                    + String.join(", ", control) + ", a control account (samlekonto) of open items; only open items post to it:"
+                    + " post through open items, and change the definition to generate onto another account (SPEC §1.1)");
+        }
     }
 
     /** The definition for a fund class: one made for that class, else one for every class. */

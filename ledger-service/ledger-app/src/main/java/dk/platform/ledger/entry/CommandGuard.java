@@ -3,6 +3,7 @@ package dk.platform.ledger.entry;
 import dk.platform.ledger.api.InputRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.ReverseEntry;
 import dk.platform.ledger.debt.DebtAccounts;
 import dk.platform.ledger.domain.LedgerException;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>idempotency (SPEC §0): the first use of a client id claims it; the same id with the same
  *   payload answers {@link CommandOutcome#REPLAYED} and posts nothing; with another payload, 409;</li>
- *   <li>set-based validation: every account the command names must exist (SPEC §1.1).</li>
+ *   <li>set-based validation: every account the command names must exist, and only open items post to a
+ *   control account (SPEC §1.1).</li>
  * </ul>
  * Axon registers it on the command bus because it is a handler-interceptor bean.
  */
@@ -53,8 +55,10 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
         if (!command.getClass().getPackageName().equals(PUBLIC_COMMANDS)) {
             return chain.proceed();
         }
+        // a preview runs the command and rolls it back (DryRun): it claims no id
+        boolean preview = Boolean.TRUE.equals(unitOfWork.getMessage().getMetaData().get(DryRun.METADATA));
         Optional<String> id = LedgerCommands.clientId(command).filter(i -> WELL_FORMED.matcher(i).matches());
-        if (id.isPresent()) {
+        if (id.isPresent() && !preview) {
             CommandLog.Entry entry = new CommandLog.Entry(id.get(), command.getClass().getSimpleName(), digest(command),
                     LedgerCommands.aggregateOf(command, id.get()));
             if (!log.claim(entry)) {
@@ -73,8 +77,34 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
                     + String.join(", ", missing.stream().limit(5).map(a -> InputRules.isAccount(a) ? a : InputRules.quote(a)).toList()) + (missing.size() > 5 ? ", …" : "")
                     + (missing.size() == 1 ? " does" : " do") + " not exist; create it in the chart of accounts first (POST /api/accounts)");
         }
+        refuseControlAccounts(command);
         chain.proceed();
         return CommandOutcome.POSTED;
+    }
+
+    /**
+     * SPEC §1.1 and §1.8: a control account (samlekonto) belongs to the open items, so the sum of
+     * their remaining amounts is its balance. Only an item's own control-account line posts to it;
+     * and an account becomes one only while nothing else is on it (balance 0.00).
+     */
+    private void refuseControlAccounts(Object command) {
+        Set<String> control = lookups.controlAccounts(LedgerCommands.plainAccounts(command, debtAccounts));
+        if (!control.isEmpty()) {
+            throw new LedgerException.RuleViolation((control.size() == 1 ? "account " : "accounts ") + String.join(", ", control)
+                    + (control.size() == 1 ? " is a control account" : " are control accounts") + " (samlekonto) of open items;"
+                    + " post through open items (POST /api/open-items, /api/payments, /api/open-items/{id}/write-offs),"
+                    + " not with " + (command instanceof PostJournalEntry ? "a journal entry" : "this line") + " (SPEC §1.1)");
+        }
+        String newControl = LedgerCommands.newItemControlAccount(command);
+        if (newControl != null) {
+            Lookups.ControlStanding standing = lookups.controlStanding(newControl);
+            if (!standing.control() && !standing.balance().isZero()) {
+                throw new LedgerException.RuleViolation("account " + newControl + " has plain postings (balance " + standing.balance()
+                        + ") and is not a control account; an open item may make it one only while its balance is 0.00, because"
+                        + " the items' remaining amounts must equal its balance (SPEC §1.8): move the balance to another account"
+                        + " first, or use a control account (POST /api/accounts with controlAccount: true)");
+            }
+        }
     }
 
     private String digest(Object command) throws JsonProcessingException, NoSuchAlgorithmException {

@@ -221,7 +221,8 @@ public class JournalEntry {
         if (unapplied) {
             throw new LedgerException.RuleViolation("application " + entryId + " is already undone; an application can be undone once");
         }
-        apply(new OpenItemsUnapplied(entryId, c.postingDate(), List.copyOf(allocationsMade)));
+        apply(new OpenItemsUnapplied(entryId, c.postingDate(), List.copyOf(allocationsMade),
+                lines.stream().map(PostingLine::swapped).toList()));
         return List.copyOf(allocationsMade);
     }
 
@@ -310,6 +311,7 @@ public class JournalEntry {
     void on(OpenItemsApplied e) {
         entryId = e.applicationId();
         kind = Kind.APPLICATION;
+        lines = e.lines();
         allocationsMade.addAll(e.applications());
     }
 

@@ -83,6 +83,34 @@ final class LedgerCommands {
     private static final java.util.Set<String> DEBT_COMMANDS = java.util.Set.of(RegisterSkyldigtBeløb.class.getSimpleName(),
             OffsetSkyldigtBeløb.class.getSimpleName(), PaySkyldigtBeløb.class.getSimpleName(), WriteOffSkyldigtBeløb.class.getSimpleName());
 
+    /**
+     * The accounts a command posts to other than as an open item's control account: a plain
+     * entry's lines, an item's offset account, a payment's cash account, a write-off's alternative
+     * account, a debt's accounts. None of them may be a control account (SPEC §1.1).
+     */
+    static List<String> plainAccounts(Object command, DebtAccounts debtAccounts) {
+        List<String> accounts = new ArrayList<>();
+        if (command instanceof PostJournalEntry || isDebtCommand(command.getClass().getSimpleName())) {
+            accounts.addAll(accounts(command, debtAccounts));
+        } else if (command instanceof RegisterOpenItem c) {
+            accounts.add(c.offsetAccount());
+        } else if (command instanceof ApplyPayment c) {
+            accounts.add(c.cashAccount());
+        } else if (command instanceof BookWriteOff c) {
+            accounts.add(c.account());
+        }
+        accounts.removeIf(a -> a == null || a.isBlank());
+        return accounts;
+    }
+
+    /** The control account a command's new open item would use (an invoice, or a payment's unapplied rest), or null. */
+    static String newItemControlAccount(Object command) {
+        if (command instanceof RegisterOpenItem c) {
+            return c.controlAccount();
+        }
+        return command instanceof ApplyPayment c ? c.controlAccount() : null;
+    }
+
     /** The accounts a command names, which must exist (SPEC §1.1); debt commands also post to the configured debt accounts. */
     static List<String> accounts(Object command, DebtAccounts debtAccounts) {
         List<String> accounts = new ArrayList<>();

@@ -17,6 +17,7 @@ import dk.platform.ledger.api.command.UnapplyEntries;
 import dk.platform.ledger.api.TransactionTypes;
 import dk.platform.ledger.api.event.AppliedAmount;
 import dk.platform.ledger.api.event.JournalEntryPosted;
+import dk.platform.ledger.api.event.LedgerEvent;
 import dk.platform.ledger.api.event.OpenItemsApplied;
 import dk.platform.ledger.api.event.PaymentApplied;
 import dk.platform.ledger.api.event.WriteOffBooked;
@@ -35,6 +36,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -107,7 +109,7 @@ class PostingCommandHandler {
     }
 
     @CommandHandler
-    void handle(ApplyPayment c) {
+    void handle(ApplyPayment c, @MetaDataValue(DryRun.METADATA) Boolean preview) {
         Check.id(c.paymentId(), "paymentId");
         Check.id(c.party(), "party");
         Check.required(c.postingDate(), "postingDate");
@@ -164,13 +166,14 @@ class PostingCommandHandler {
                 lines.add(receivable ? PostingLine.credit(account, sum) : PostingLine.debit(account, sum));
             }
         });
-        internal.sendAndWait(new RecordEntry(new PaymentApplied(c.paymentId(), c.party(), kind, c.postingDate(),
-                Check.text(c.text(), "text"), c.cashAccount(), control, amount, applied, unapplied,
-                definitions.apply(c.transactionType(), lines).posted())));
+        String type = typeOr(c.transactionType(), TransactionTypes.PAYMENT);
+        DefinitionRules.Posting posting = definitions.apply(type, lines);
+        record(new PaymentApplied(c.paymentId(), c.party(), kind, c.postingDate(), Check.text(c.text(), "text"), c.cashAccount(),
+                control, amount, applied, unapplied, posting.posted()), type, posting, preview);
     }
 
     @CommandHandler
-    void handle(BookWriteOff c) {
+    void handle(BookWriteOff c, @MetaDataValue(DryRun.METADATA) Boolean preview) {
         JournalEntry item = openItem(Check.id(c.openItemId(), "openItemId"));
         Check.id(c.writeOffId(), "writeOffId");
         Check.required(c.postingDate(), "postingDate");
@@ -183,12 +186,20 @@ class PostingCommandHandler {
         List<PostingLine> lines = item.itemKind() == OpenItemKind.RECEIVABLE
                 ? List.of(PostingLine.debit(c.account(), amount), PostingLine.credit(control, amount))
                 : List.of(PostingLine.debit(control, amount), PostingLine.credit(c.account(), amount));
-        internal.sendAndWait(new RecordEntry(new WriteOffBooked(c.writeOffId(), c.openItemId(), c.lineId(), c.postingDate(),
-                Check.text(c.text(), "text"), c.account(), amount, definitions.apply(c.transactionType(), lines).posted())));
+        String type = typeOr(c.transactionType(), TransactionTypes.WRITE_OFF);
+        DefinitionRules.Posting posting = definitions.apply(type, lines);
+        record(new WriteOffBooked(c.writeOffId(), c.openItemId(), c.lineId(), c.postingDate(), Check.text(c.text(), "text"),
+                c.account(), amount, posting.posted()), type, posting, preview);
     }
 
+    /**
+     * The application's own lines are each item's control-account movement (they net to 0.00, as
+     * the items share kind and control account); the APPLICATION definitions (or transactionType's)
+     * are applied to them. Without generated lines an application posts nothing; with them it
+     * posts its own lines and the generated ones, in one balanced entry.
+     */
     @CommandHandler
-    void handle(ApplyOpenItems c) {
+    void handle(ApplyOpenItems c, @MetaDataValue(DryRun.METADATA) Boolean preview) {
         Check.id(c.applicationId(), "applicationId");
         Check.id(c.party(), "party");
         Check.required(c.postingDate(), "postingDate");
@@ -229,11 +240,31 @@ class PostingCommandHandler {
         if (applied.isEmpty()) {
             throw new LedgerException.RuleViolation("nothing to apply: the items do not have remaining amounts of opposite sign");
         }
-        if (c.transactionType() != null) {
-            definitions.apply(c.transactionType(), List.of());
+        boolean receivable = kind == OpenItemKind.RECEIVABLE;
+        List<PostingLine> lines = new ArrayList<>();
+        for (AppliedAmount a : applied) {
+            lines.add(receivable ? PostingLine.credit(control, a.amount()) : PostingLine.debit(control, a.amount()));
         }
-        internal.sendAndWait(new RecordEntry(new OpenItemsApplied(c.applicationId(), c.party(), c.postingDate(),
-                Check.text(c.text(), "text"), applied)));
+        String type = typeOr(c.transactionType(), TransactionTypes.APPLICATION);
+        DefinitionRules.Posting posting = definitions.apply(type, lines);
+        if (posting.generated().isEmpty()) {
+            posting = new DefinitionRules.Posting(lines, List.of(), List.of(), List.of());
+        }
+        record(new OpenItemsApplied(c.applicationId(), c.party(), c.postingDate(), Check.text(c.text(), "text"), applied,
+                posting.posted()), type, posting, preview);
+    }
+
+    /** SPEC §2: each open-item command has its own transaction type; the sender may name another. */
+    private static String typeOr(String given, String defaultType) {
+        return given == null ? defaultType : given;
+    }
+
+    /** Posts the entry, or for a preview answers what it would post and rolls everything back. */
+    private void record(LedgerEvent entry, String transactionType, DefinitionRules.Posting posting, Boolean preview) {
+        if (Boolean.TRUE.equals(preview)) {
+            throw new DryRun(transactionType, posting);
+        }
+        internal.sendAndWait(new RecordEntry(entry));
     }
 
     @CommandHandler

@@ -33,10 +33,17 @@ class AccountController {
 
     @PostMapping("/api/accounts")
     @Operation(summary = "OpenAccount: add an account to the chart of accounts",
-            description = "Types: ASSET, LIABILITY, EQUITY, REVENUE, EXPENSE")
+            description = "Types: ASSET, LIABILITY, EQUITY, REVENUE, EXPENSE. controlAccount: true opens a control account"
+                    + " (samlekonto): only open items post to it; plain journal entries and generated lines get 422 (SPEC §1.1).")
     ResponseEntity<LedgerGateway.Result> open(@io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"number\":\"5820\",\"name\":\"Bank\",\"type\":\"ASSET\"}"))) @RequestBody OpenAccount command) {
-        return ledger.send(command, command.number());
+            content = @Content(mediaType = "application/json", examples = {
+                    @ExampleObject(name = "account", value = "{\"number\":\"5820\",\"name\":\"Bank\",\"type\":\"ASSET\"}"),
+                    @ExampleObject(name = "control account", value = "{\"number\":\"1100\",\"name\":\"Debitorer\",\"type\":\"ASSET\",\"controlAccount\":true}")}))
+                                              @RequestBody OpenAccount command) {
+        // false and absent mean the same, so re-sending either is the same command (SPEC §0)
+        OpenAccount c = new OpenAccount(command.number(), command.name(), command.type(),
+                Boolean.TRUE.equals(command.controlAccount()) ? Boolean.TRUE : null);
+        return ledger.send(c, c.number());
     }
 
     @GetMapping("/api/accounts/{number}")

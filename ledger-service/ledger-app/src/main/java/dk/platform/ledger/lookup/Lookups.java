@@ -1,6 +1,7 @@
 package dk.platform.ledger.lookup;
 
 import dk.platform.ledger.api.ApplicationMethod;
+import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.event.AccountOpened;
 import dk.platform.ledger.api.event.EntryReversed;
 import dk.platform.ledger.api.event.OpenItemAllocated;
@@ -10,9 +11,13 @@ import dk.platform.ledger.api.event.PartyApplicationMethodSet;
 import dk.platform.ledger.api.event.PaymentApplied;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +33,13 @@ import java.util.stream.Collectors;
  */
 @Component
 @ProcessingGroup("lookups")
-public class Lookups {
+public class Lookups implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(Lookups.class);
+
+    /** An account that an open item would make a control account: whether it is one already, and its balance. */
+    public record ControlStanding(boolean control, Money balance) {
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -46,6 +57,51 @@ public class Lookups {
         missing.removeAll(jdbc.queryForList("SELECT number FROM account_lookup WHERE number IN (" + in + ")",
                 String.class, numbers.toArray()));
         return missing;
+    }
+
+    /**
+     * The accounts of {@code numbers} that are control accounts (SPEC §1.1), sorted. The rows are
+     * share-locked until the command commits, so an open item cannot make one of them a control
+     * account between this check and the posting (see {@link #controlStanding}).
+     */
+    public Set<String> controlAccounts(Collection<String> numbers) {
+        Set<String> control = new TreeSet<>();
+        if (numbers.isEmpty()) {
+            return control;
+        }
+        Set<String> distinct = new TreeSet<>(numbers);
+        String in = distinct.stream().map(n -> "?").collect(Collectors.joining(","));
+        jdbc.query("SELECT number, control FROM account_lookup WHERE number IN (" + in + ") ORDER BY number FOR SHARE", rs -> {
+            if (rs.getBoolean("control")) {
+                control.add(rs.getString("number"));
+            }
+        }, distinct.toArray());
+        return control;
+    }
+
+    /** Every control account (a handful: debtors, creditors). */
+    public Set<String> allControlAccounts() {
+        return new TreeSet<>(jdbc.queryForList("SELECT number FROM account_lookup WHERE control", String.class));
+    }
+
+    /**
+     * Whether {@code number} is a control account, and if not, its balance (every posting on it is
+     * a plain one). An account that is not one yet is locked until the command commits: a plain
+     * entry on it waits, then sees it as a control account; one that came first is in the balance.
+     */
+    public ControlStanding controlStanding(String number) {
+        List<Boolean> control = jdbc.queryForList("SELECT control FROM account_lookup WHERE number = ?", Boolean.class, number);
+        if (!control.isEmpty() && Boolean.TRUE.equals(control.get(0))) {
+            return new ControlStanding(true, null);
+        }
+        // read again under the lock: an item that held it may just have made the account a control account
+        List<Boolean> locked = jdbc.queryForList("SELECT control FROM account_lookup WHERE number = ? FOR UPDATE", Boolean.class, number);
+        if (!locked.isEmpty() && Boolean.TRUE.equals(locked.get(0))) {
+            return new ControlStanding(true, null);
+        }
+        BigDecimal balance = jdbc.queryForObject("SELECT COALESCE(SUM(debit) - SUM(credit), 0) FROM account_month_total"
+                + " WHERE number = ?", BigDecimal.class, number);
+        return new ControlStanding(false, new Money(balance));
     }
 
     public Map<String, String> account(String number) {
@@ -66,8 +122,8 @@ public class Lookups {
 
     @EventHandler
     void on(AccountOpened e) {
-        jdbc.update("INSERT INTO account_lookup (number, name, type) VALUES (?, ?, ?) ON CONFLICT (number) DO NOTHING",
-                e.number(), e.name(), e.type().name());
+        jdbc.update("INSERT INTO account_lookup (number, name, type, control) VALUES (?, ?, ?, ?) ON CONFLICT (number) DO NOTHING",
+                e.number(), e.name(), e.type().name(), Boolean.TRUE.equals(e.controlAccount()));
     }
 
     @EventHandler
@@ -78,6 +134,7 @@ public class Lookups {
 
     @EventHandler
     void on(OpenItemRegistered e) {
+        becomesControlAccount(e.controlAccount());
         jdbc.update("INSERT INTO open_item_index (open_item_id, party, kind, due_date, is_open) VALUES (?, ?, ?, ?, true)"
                 + " ON CONFLICT (open_item_id) DO NOTHING", e.openItemId(), e.party(), e.kind().name(), e.dueDate());
     }
@@ -85,6 +142,7 @@ public class Lookups {
     @EventHandler
     void on(PaymentApplied e) {
         if (!e.unapplied().isZero()) {
+            becomesControlAccount(e.controlAccount());
             jdbc.update("INSERT INTO open_item_index (open_item_id, party, kind, due_date, is_open) VALUES (?, ?, ?, ?, true)"
                     + " ON CONFLICT (open_item_id) DO NOTHING", e.paymentId(), e.party(), e.kind().name(), e.postingDate());
         }
@@ -105,6 +163,28 @@ public class Lookups {
         if (e.openItemCancelled()) {
             setOpen(e.entryId(), false);
         }
+    }
+
+    /** SPEC §1.1: once an open item uses an account, it is a control account for good. */
+    private void becomesControlAccount(String number) {
+        jdbc.update("UPDATE account_lookup SET control = true WHERE number = ? AND control IS NOT TRUE", number);
+    }
+
+    /**
+     * Rows from before control accounts (control NULL) learn once, from the stored events, which
+     * accounts open items use. Runs before the command listeners start.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        Long unknown = jdbc.queryForObject("SELECT count(*) FROM account_lookup WHERE control IS NULL", Long.class);
+        if (unknown == null || unknown == 0) {
+            return;
+        }
+        int marked = jdbc.update("UPDATE account_lookup SET control = (number IN (SELECT c FROM (SELECT convert_from(payload, 'UTF8')::jsonb"
+                + " ->> 'controlAccount' AS c FROM domainevententry WHERE payloadtype IN (?, ?)) used WHERE c IS NOT NULL))"
+                + " WHERE control IS NULL", OpenItemRegistered.class.getName(), PaymentApplied.class.getName());
+        log.info("control accounts: {} accounts from before control accounts looked up in the stored events; now control: {}",
+                marked, allControlAccounts());
     }
 
     private void setOpen(String openItemId, boolean open) {

@@ -45,16 +45,20 @@ class OpenItemController {
     }
 
     /** BookWriteOff's body: the item comes from the path. */
-    record WriteOffRequest(String writeOffId, LocalDate postingDate, String text, String account, Money amount, String lineId) {
+    record WriteOffRequest(String writeOffId, LocalDate postingDate, String text, String account, Money amount, String lineId,
+                           String transactionType) {
     }
 
     @PostMapping("/{openItemId}/write-offs")
     @Operation(summary = "BookWriteOff: write part of an item (or one line) off to an alternative account",
-            description = "A negative amount (\"-2.50\") records that the counterparty paid more than claimed.")
+            description = "A negative amount (\"-2.50\") records that the counterparty paid more than claimed. The posting definitions"
+                    + " of transactionType (optional, default WRITE_OFF) add generated lines to the same entry; they never change"
+                    + " the item's remaining amount and may not post to a control account (422).")
     ResponseEntity<LedgerGateway.Result> writeOff(@PathVariable String openItemId, @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"writeOffId\":\"SS-2026-03-fee-1\",\"postingDate\":\"2026-04-20\",\"text\":\"Fondsbidrag\",\"account\":\"7250\",\"amount\":\"412.50\"}"))) @RequestBody WriteOffRequest body) {
+            content = @Content(mediaType = "application/json", examples = {@ExampleObject(name = "write-off", value = "{\"writeOffId\":\"SS-2026-03-fee-1\",\"postingDate\":\"2026-04-20\",\"text\":\"Fondsbidrag\",\"account\":\"7250\",\"amount\":\"412.50\"}"),
+                    @ExampleObject(name = "with transactionType", value = "{\"writeOffId\":\"AR-101-1-wo\",\"postingDate\":\"2026-04-20\",\"text\":\"Afskrivning\",\"account\":\"101-66100-150\",\"amount\":\"250.00\",\"transactionType\":\"WRITE_OFF\"}")})) @RequestBody WriteOffRequest body) {
         return ledger.send(new BookWriteOff(openItemId, body.writeOffId(), body.postingDate(), body.text(), body.account(),
-                body.amount(), body.lineId()), body.writeOffId());
+                body.amount(), body.lineId(), body.transactionType()), body.writeOffId());
     }
 
     @GetMapping

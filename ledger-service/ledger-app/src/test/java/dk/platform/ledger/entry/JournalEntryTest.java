@@ -275,6 +275,31 @@ class JournalEntryTest {
     }
 
     @Test
+    void undoingAnApplicationPostsBackTheLinesItsDefinitionMade() {
+        PostingLine.GeneratedBy by = new PostingLine.GeneratedBy("APP", 1, 1);
+        List<PostingLine> lines = List.of(PostingLine.credit("1100", m("100.00")), PostingLine.debit("1100", m("100.00")),
+                PostingLine.debit("1190", m("100.00")).generatedBy(by), PostingLine.credit("5820", m("100.00")).generatedBy(by));
+        OpenItemsApplied application = new OpenItemsApplied("APP-1", "P", APRIL, "",
+                List.of(new AppliedAmount("INV", null, m("100.00")), new AppliedAmount("CM", null, m("-100.00"))), lines);
+        fixture.given(application)
+                .when(new MarkUnapplied("APP-1", APRIL.plusDays(1)))
+                .expectResultMessagePayload(application.applications())
+                .expectEvents(new OpenItemsUnapplied("APP-1", APRIL.plusDays(1), application.applications(),
+                        lines.stream().map(PostingLine::swapped).toList()));
+    }
+
+    @Test
+    void anApplicationWhoseGeneratedLinesDoNotBalanceIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordEntry(new OpenItemsApplied("APP-1", "P", APRIL, "",
+                        List.of(new AppliedAmount("INV", null, m("100.00")), new AppliedAmount("CM", null, m("-100.00"))),
+                        List.of(PostingLine.credit("1100", m("100.00")), PostingLine.debit("1100", m("100.00")),
+                                PostingLine.debit("1190", m("100.00"))))))
+                .expectException(LedgerException.RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void aRecordedEntryMustBalance() {
         fixture.givenNoPriorActivity()
                 .when(new RecordEntry(new PaymentApplied("PAY-1", "P", OpenItemKind.RECEIVABLE, APRIL, "", "5820", "1100", m("5.00"),

@@ -4,16 +4,20 @@ import dk.platform.ledger.api.AllocationReason;
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.OpenItemKind;
 import dk.platform.ledger.api.PostingLine;
+import dk.platform.ledger.api.event.AccountOpened;
 import dk.platform.ledger.api.event.EntryReversed;
 import dk.platform.ledger.api.event.OpenItemAllocated;
 import dk.platform.ledger.api.event.OpenItemAllocationReleased;
 import dk.platform.ledger.api.event.OpenItemRegistered;
+import dk.platform.ledger.api.event.OpenItemsApplied;
+import dk.platform.ledger.api.event.OpenItemsUnapplied;
 import dk.platform.ledger.api.event.PaymentApplied;
 import dk.platform.ledger.api.event.PostsEntry;
 import dk.platform.ledger.api.event.SkyldigtBeløbOffset;
 import dk.platform.ledger.api.event.SkyldigtBeløbPaid;
 import dk.platform.ledger.api.event.SkyldigtBeløbRegistered;
 import dk.platform.ledger.api.event.SkyldigtBeløbWrittenOff;
+import dk.platform.ledger.api.event.WriteOffBooked;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -53,15 +57,20 @@ class LedgerModel {
     final Map<String, Money> balances = new TreeMap<>();
     final Map<String, Debt> debts = new TreeMap<>();
     final Map<String, Item> items = new TreeMap<>();
+    /** SPEC §1.1: opened as control accounts, or used by an open item. */
+    final Set<String> controlAccounts = new java.util.TreeSet<>();
     final Set<String> eventIds = new HashSet<>();
     long events;
+    long generatedLines;
 
     void apply(String eventId, Object event) {
         assertThat(eventIds.add(eventId)).as("event %s seen twice", eventId).isTrue();
         events++;
+        controlAccountRules(event);
         if (event instanceof PostsEntry posting) {
             Money sum = Money.ZERO;
             for (PostingLine line : posting.lines()) {
+                generatedLines += line.generatedBy() != null ? 1 : 0;
                 sum = sum.plus(line.signedAmount());
                 balances.merge(line.account(), line.signedAmount(), Money::plus);
             }
@@ -103,6 +112,33 @@ class LedgerModel {
         }
     }
 
+    /**
+     * SPEC §1.1: an account becomes a control account only while its balance is 0.00 (or when opened
+     * as one); after that only its items' own lines post to it: never a plain entry, a debt or a
+     * generated line. Reversals of earlier entries are not new postings.
+     */
+    private void controlAccountRules(Object event) {
+        if (event instanceof AccountOpened e && Boolean.TRUE.equals(e.controlAccount())) {
+            controlAccounts.add(e.number());
+        }
+        String becomesControl = event instanceof OpenItemRegistered e ? e.controlAccount()
+                : event instanceof PaymentApplied e && !e.unapplied().isZero() ? e.controlAccount() : null;
+        if (becomesControl != null && controlAccounts.add(becomesControl)) {
+            assertThat(balances.getOrDefault(becomesControl, Money.ZERO)).as("%s became a control account with plain postings on it",
+                    becomesControl).isEqualTo(Money.ZERO);
+        }
+        if (event instanceof PostsEntry posting && !(event instanceof EntryReversed)) {
+            boolean itemEntry = event instanceof OpenItemRegistered || event instanceof PaymentApplied
+                    || event instanceof WriteOffBooked || event instanceof OpenItemsApplied || event instanceof OpenItemsUnapplied;
+            for (PostingLine line : posting.lines()) {
+                if (!itemEntry || line.generatedBy() != null) {
+                    assertThat(controlAccounts).as("%s posted a plain or generated line on control account %s",
+                            posting.postedEntryId(), line.account()).doesNotContain(line.account());
+                }
+            }
+        }
+    }
+
     private void debtStep(String debtId, Money amount, Money outstanding) {
         Debt debt = debts.get(debtId);
         debt.taken = debt.taken.plus(amount);
@@ -140,5 +176,7 @@ class LedgerModel {
         });
         perControl.forEach((control, sum) -> assertThat(balances.getOrDefault(control, Money.ZERO))
                 .as("balance of control account %s equals its items' remaining amounts", control).isEqualTo(sum));
+        controlAccounts.stream().filter(a -> !perControl.containsKey(a)).forEach(a -> assertThat(balances.getOrDefault(a, Money.ZERO))
+                .as("balance of control account %s without items", a).isEqualTo(Money.ZERO));
     }
 }

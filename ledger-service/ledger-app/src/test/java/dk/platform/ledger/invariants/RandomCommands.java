@@ -1,5 +1,6 @@
 package dk.platform.ledger.invariants;
 
+import dk.platform.ledger.api.AccountType;
 import dk.platform.ledger.api.DebtKind;
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.OpenItemKind;
@@ -9,6 +10,7 @@ import dk.platform.ledger.api.command.ApplyOpenItems;
 import dk.platform.ledger.api.command.ApplyPayment;
 import dk.platform.ledger.api.command.BookWriteOff;
 import dk.platform.ledger.api.command.ItemLine;
+import dk.platform.ledger.api.command.OpenAccount;
 import dk.platform.ledger.api.command.OffsetSkyldigtBeløb;
 import dk.platform.ledger.api.command.PaySkyldigtBeløb;
 import dk.platform.ledger.api.command.PostJournalEntry;
@@ -27,12 +29,25 @@ import java.util.Random;
 /**
  * Random ledger commands over the test chart: open items (some with lines, some credit memos),
  * payments, write-offs (some negative), applications, unapplies, reversals, journal entries (some
- * unbalanced), employee debts and their steps, and re-sends of earlier commands. Many are refused;
- * that is part of the point. Used by {@link LedgerInvariantsIT} and the rebuild tests.
+ * unbalanced, some on control accounts), employee debts and their steps, and re-sends of earlier
+ * commands. Many are refused; that is part of the point. 1100 and 2400 become control accounts when
+ * an item first uses them, 1160 is opened as one ({@link #EXTRA_ACCOUNTS}); 1150 is an ordinary
+ * account that plain entries and receivables both try, so either can get there first. Used by {@link LedgerInvariantsIT} and the rebuild tests.
  */
 public final class RandomCommands {
 
     static final String[] PARTIES = {"P1", "P2", "P3"};
+    /**
+     * Beside the test chart: an ordinary account that receivables also use, an account opened as a
+     * control account, and a write-off account with the accounts its definitions generate onto
+     * (LedgerInvariantsIT), kept apart from the chart other tests share.
+     */
+    public static final List<OpenAccount> EXTRA_ACCOUNTS = List.of(new OpenAccount("1150", "Andre debitorer", AccountType.ASSET),
+            new OpenAccount("1160", "Debitorer klinik", AccountType.ASSET, true),
+            new OpenAccount("7260", "Gebyrer", AccountType.EXPENSE), new OpenAccount("1195", "Afregning puljekasse", AccountType.ASSET),
+            new OpenAccount("3095", "Modpost puljekasse", AccountType.REVENUE));
+    /** Accounts that plain entries try although open items use them (or may). */
+    static final String[] CONTROL_CANDIDATES = {"1100", "2400", "1150", "1160"};
 
     private final Random random;
     private final List<Object> sent = new ArrayList<>();
@@ -94,7 +109,8 @@ public final class RandomCommands {
         itemIds.add(id);
         entryIds.add(id);
         return new RegisterOpenItem(id, receivable ? OpenItemKind.RECEIVABLE : OpenItemKind.PAYABLE, pick(PARTIES), "D-" + id,
-                date(), date(), "faktura", amount, receivable ? "1100" : "2400", receivable ? "1010" : "6100", lines);
+                date(), date(), "faktura", amount, receivable ? pick(new String[]{"1100", "1100", "1100", "1100", "1100", "1100", "1150", "1160"}) : "2400",
+                receivable ? "1010" : "6100", lines);
     }
 
     private Object payment(String id) {
@@ -114,7 +130,7 @@ public final class RandomCommands {
     private Object writeOff(String id) {
         Money amount = amount(1, 300);
         entryIds.add(id);
-        return new BookWriteOff(pick(itemIds), id, date(), "afskrivning", random.nextBoolean() ? "7250" : "3090",
+        return new BookWriteOff(pick(itemIds), id, date(), "afskrivning", pick(new String[]{"7250", "3090", "7260"}),
                 random.nextInt(4) == 0 ? amount.negate() : amount, random.nextInt(5) == 0 ? "B" : null);
     }
 
@@ -145,8 +161,9 @@ public final class RandomCommands {
         Money amount = amount(1, 500);
         Money credit = random.nextInt(8) == 0 ? amount.plus(Money.of("0.01")) : amount;
         entryIds.add(id);
+        String creditAccount = random.nextInt(3) == 0 ? pick(CONTROL_CANDIDATES) : random.nextBoolean() ? "5820" : "7250";
         return new PostJournalEntry(id, date(), "postering", null,
-                List.of(PostingLine.debit("6100", amount), PostingLine.credit(random.nextBoolean() ? "5820" : "7250", credit)));
+                List.of(PostingLine.debit("6100", amount), PostingLine.credit(creditAccount, credit)));
     }
 
     private Money amount(int min, int max) {

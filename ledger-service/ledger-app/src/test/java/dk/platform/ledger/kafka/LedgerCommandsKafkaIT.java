@@ -240,7 +240,7 @@ class LedgerCommandsKafkaIT {
                 + "'documentNo':'D-" + s + "','postingDate':'2026-03-31','dueDate':'2026-04-30','text':'Faktura',"
                 + "'amount':'100.00','controlAccount':'1100','offsetAccount':'1010'}")).status()).isEqualTo(201);
         assertThat(api.post("/api/journal-entries", json("{'entryId':'" + entry + "','postingDate':'2026-03-31','text':'Husleje',"
-                + "'lines':[{'account':'1010','debit':'50.00'},{'account':'1100','credit':'50.00'}]}")).status()).isEqualTo(201);
+                + "'lines':[{'account':'6100','debit':'50.00'},{'account':'5820','credit':'50.00'}]}")).status()).isEqualTo(201);
         long before = jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry", Long.class);
         String writeOff = "{'openItemId':'" + invoice + "','writeOffId':'WO-" + s + "','postingDate':'2026-04-20','text':'Gebyr',"
                 + "'account':'7250','amount':'10.00'}";

@@ -126,7 +126,7 @@ class LedgerAccessIT extends AccessMatrixContract {
         TestChart.open(api);
         String entry = "SEC-" + UUID.randomUUID().toString().substring(0, 8);
         String body = json("{'entryId':'" + entry + "','postingDate':'2026-03-31','text':'Husleje',"
-                + "'lines':[{'account':'1010','debit':'50.00'},{'account':'1100','credit':'50.00'}]}");
+                + "'lines':[{'account':'6100','debit':'50.00'},{'account':'5820','credit':'50.00'}]}");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal-entries"))
                 .header("Content-Type", "application/json").header("X-User", "mallory")
                 .header("Authorization", "Bearer " + TestIdentities.token("mette@clinic", "poster"));

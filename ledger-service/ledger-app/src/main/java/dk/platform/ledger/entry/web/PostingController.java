@@ -56,15 +56,19 @@ class PostingController {
 
     @PostMapping("/api/payments")
     @Operation(summary = "ApplyPayment: post a payment and apply it to open items of one party (udligning)",
-            description = "An application without amount takes what remains.")
+            description = "An application without amount takes what remains. The posting definitions of transactionType (optional,"
+                    + " default PAYMENT) add generated lines to the payment's entry; they may not post to a control account (422).")
     ResponseEntity<LedgerGateway.Result> pay(@io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"paymentId\":\"PAY-1\",\"party\":\"REGION-H\",\"postingDate\":\"2026-04-20\",\"text\":\"Indbetaling\",\"cashAccount\":\"5820\",\"amount\":\"46852.75\",\"applications\":[{\"openItemId\":\"SS-2026-03\"}]}"))) @RequestBody ApplyPayment command) {
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"paymentId\":\"PAY-1\",\"party\":\"REGION-H\",\"postingDate\":\"2026-04-20\",\"text\":\"Indbetaling\",\"cashAccount\":\"5820\",\"amount\":\"46852.75\",\"applications\":[{\"openItemId\":\"SS-2026-03\"}],\"transactionType\":\"PAYMENT\"}"))) @RequestBody ApplyPayment command) {
         return ledger.send(command, command.paymentId());
     }
 
     @PostMapping("/api/applications")
     @Operation(summary = "ApplyOpenItems: apply items of one party to each other without cash (efterudlign)",
-            description = "Amounts in each item's own sign, netting to 0.00; without amounts the most that nets is applied.")
+            description = "Amounts in each item's own sign, netting to 0.00; without amounts the most that nets is applied."
+                    + " The posting definitions of transactionType (optional, default APPLICATION) are applied to the items'"
+                    + " control-account lines; if they generate lines, the application posts those lines and the generated ones"
+                    + " in one balanced entry (and the undo posts them back), else it posts nothing.")
     ResponseEntity<LedgerGateway.Result> apply(@io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"applicationId\":\"APP-1\",\"party\":\"REGION-H\",\"postingDate\":\"2026-04-21\",\"text\":\"Kreditnota\",\"applications\":[{\"openItemId\":\"INV-7\"},{\"openItemId\":\"CM-2\"}]}"))) @RequestBody ApplyOpenItems command) {
         return ledger.send(command, command.applicationId());

@@ -1,6 +1,7 @@
 package dk.platform.ledger.infra.web;
 
 import dk.platform.ledger.entry.CommandOutcome;
+import dk.platform.ledger.entry.DryRun;
 import dk.platform.support.CorrelationIdFilter;
 import dk.platform.support.security.Caller;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -55,12 +56,38 @@ public class LedgerGateway {
      * a refusal is thrown (see {@link LedgerProblems#refusalOf}). Also used outside HTTP requests (Kafka).
      */
     public CommandOutcome sendAndWait(Object command, String user, String service, String correlationId) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(user, service, correlationId)));
+    }
+
+    /**
+     * Runs a write-off, payment or application as a preview on behalf of the current HTTP request:
+     * every rule is checked as for the real command, and the entry it would post is answered;
+     * nothing is posted (see {@link DryRun}).
+     */
+    public DryRun preview(Object command) {
+        String user = Caller.current().orElseThrow(() -> new IllegalStateException("a command without an authenticated caller"));
+        Map<String, Object> meta = new HashMap<>(metaData(user, null, CorrelationIdFilter.current()));
+        meta.put(DryRun.METADATA, Boolean.TRUE);
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof DryRun answer) {
+                    return answer;
+                }
+            }
+            throw e;
+        }
+        throw new IllegalStateException(command.getClass().getSimpleName() + " has no preview");
+    }
+
+    private static MetaData metaData(String user, String service, String correlationId) {
         Map<String, Object> meta = new HashMap<>();
         meta.put("user", user);
         if (service != null) {
             meta.put("service", service);
         }
         meta.put("correlationId", correlationId == null ? UUID.randomUUID().toString() : correlationId);
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
+        return MetaData.from(meta);
     }
 }
