@@ -65,7 +65,10 @@ CREATE TABLE IF NOT EXISTS year_end_closing (
 -- compares the two inside one transaction.
 CREATE TABLE IF NOT EXISTS debt_lookup (
     debt_id      VARCHAR(100)   PRIMARY KEY,
+    employer_id  VARCHAR(120)   NOT NULL DEFAULT 'DEFAULT',
     employee_no  VARCHAR(100)   NOT NULL,
     kind         VARCHAR(10)    NOT NULL,
     outstanding  NUMERIC(19, 2) NOT NULL
 );
+-- Debts belong to an employer (SPEC §5); debts registered before that are employer DEFAULT's, as their events are read.
+ALTER TABLE debt_lookup ADD COLUMN IF NOT EXISTS employer_id VARCHAR(120) NOT NULL DEFAULT 'DEFAULT';

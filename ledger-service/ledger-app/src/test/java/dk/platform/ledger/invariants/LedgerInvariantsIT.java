@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,8 @@ class LedgerInvariantsIT {
         assertThat(accepted).isGreaterThan(SEQUENCES * STEPS / 3);
         assertThat(rejected).isGreaterThan(SEQUENCES);
         assertThat(model.debts).as("employee debts arose").hasSizeGreaterThan(SEQUENCES / 20);
+        assertThat(model.debts.values().stream().map(d -> d.employerId).distinct()).as("debts of two employers")
+                .contains("K5", "K101");
         assertThat(model.debts.values().stream().filter(d -> d.taken.isPositive()).count())
                 .as("debts offset, paid or written off").isGreaterThan(SEQUENCES / 40);
 
@@ -128,6 +131,14 @@ class LedgerInvariantsIT {
         Api api = new Api(http);
         model.debts.forEach((id, debt) -> assertThat(api.get("/api/skyldige-beloeb/" + id).body().get("outstanding").asText())
                 .as("61.50 view of %s", id).isEqualTo(debt.outstanding.toString()));
+        // SPEC §5: employee numbers repeat across employers; each employer's employee sees only their own debts
+        model.debts.values().stream().map(d -> d.employerId + "/" + d.employeeNo).distinct().forEach(key -> {
+            String[] employee = key.split("/");
+            List<String> expected = model.debts.entrySet().stream().filter(d -> key.equals(d.getValue().employerId + "/"
+                    + d.getValue().employeeNo)).map(Map.Entry::getKey).sorted().toList();
+            assertThat(api.get("/api/skyldige-beloeb?employerId=" + employee[0] + "&employeeNo=" + employee[1]).body()
+                    .findValuesAsText("debtId")).as("the debts of %s", key).containsExactlyInAnyOrderElementsOf(expected);
+        });
         assertThat(api.get("/api/skyldige-beloeb/summary").body().get("agrees").asBoolean()).isTrue();
         KontoQueries.TrialBalance trial = konto.trialBalance(null);
         assertThat(trial.total()).isEqualTo(Money.ZERO);
