@@ -205,7 +205,7 @@ public class Approvals {
         DebtPlan.Step step = run.voucher(action.voucherNo()).debts().steps().stream()
                 .filter(s -> s.id().equals(action.commandId())).findFirst().orElseThrow();
         return REGISTER_DEBT.equals(action.type())
-                ? new RegisterSkyldigtBeløb(step.debtId(), step.employeeNo(), step.kind(), step.amount(), action.postingDate(),
+                ? new RegisterSkyldigtBeløb(step.debtId(), run.employerId(), step.employeeNo(), step.kind(), step.amount(), action.postingDate(),
                 run.runId(), step.counterAccount())
                 : new OffsetSkyldigtBeløb(step.debtId(), step.id(), step.amount(), action.postingDate(), run.runId(),
                 step.counterAccount());
