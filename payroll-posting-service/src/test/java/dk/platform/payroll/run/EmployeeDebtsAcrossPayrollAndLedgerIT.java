@@ -213,10 +213,10 @@ class EmployeeDebtsAcrossPayrollAndLedgerIT {
                 {"code":"D5","description":"Kontoplan med 9994","validFrom":"2026-01-01"}"""), JsonNode.class);
         assertThat(copy.getStatusCode().value()).as(String.valueOf(copy.getBody())).isEqualTo(201);
         for (String line : List.of(
-                "{\"wageType\":\"1100\",\"seq\":1,\"side\":\"D\",\"account\":\"0000000400\"}",
-                "{\"wageType\":\"9991\",\"seq\":1,\"side\":\"K\",\"account\":\"0000000500\"}",
-                "{\"wageType\":\"9994\",\"seq\":1,\"side\":\"D\",\"account\":\"0000000500\"}",
-                "{\"wageType\":\"9994\",\"seq\":1,\"side\":\"K\",\"account\":\"0000000650\"}")) {
+                "{\"wageType\":\"1100\",\"seq\":\"1\",\"side\":\"D\",\"account\":\"0000000400\"}",
+                "{\"wageType\":\"9991\",\"seq\":\"1\",\"side\":\"K\",\"account\":\"0000000500\"}",
+                "{\"wageType\":\"9994\",\"seq\":\"1\",\"side\":\"D\",\"account\":\"0000000500\"}",
+                "{\"wageType\":\"9994\",\"seq\":\"1\",\"side\":\"K\",\"account\":\"0000000650\"}")) {
             ResponseEntity<JsonNode> added = payroll.postForEntity("/api/charts/D5/lines", json(line), JsonNode.class);
             assertThat(added.getStatusCode().value()).as(String.valueOf(added.getBody())).isEqualTo(201);
         }
