@@ -98,7 +98,7 @@ class PayrollToLedgerIT {
 
         // the salary of department 2020 is moved to 0000000410: a more specific line (group 2020) wins
         ResponseEntity<JsonNode> line = payroll.postForEntity("/api/charts/E2/lines", json("""
-                {"group":"2020","wageType":"1100","seq":"1","side":"D","account":"0000000410","deptCode":"ANS","employeeNo":false,
+                {"group":"2020","wageType":"1100","seq":1,"side":"D","account":"0000000410","deptCode":"ANS","employeeNo":false,
                  "usage":"VOUCHER_AND_CENTRAL"}"""), JsonNode.class);
         assertThat(line.getStatusCode().value()).as(String.valueOf(line.getBody())).isEqualTo(201);
 
@@ -162,9 +162,9 @@ class PayrollToLedgerIT {
         put(payroll, "/api/charts/" + chart, """
                 {"description":"Testkontoplan","validFrom":"2026-01-01","groupField":"department"}""");
         for (String line : List.of(
-                "{\"group\":\"*\",\"wageType\":\"1100\",\"seq\":\"1\",\"side\":\"D\",\"account\":\"0000000400\",\"deptCode\":\"ANS\"}",
-                "{\"group\":\"*\",\"wageType\":\"8600\",\"seq\":\"1\",\"side\":\"K\",\"account\":\"0000000600\"}",
-                "{\"group\":\"*\",\"wageType\":\"9991\",\"seq\":\"1\",\"side\":\"K\",\"account\":\"0000000500\"}")) {
+                "{\"group\":\"*\",\"wageType\":\"1100\",\"seq\":1,\"side\":\"D\",\"account\":\"0000000400\",\"deptCode\":\"ANS\"}",
+                "{\"group\":\"*\",\"wageType\":\"8600\",\"seq\":1,\"side\":\"K\",\"account\":\"0000000600\"}",
+                "{\"group\":\"*\",\"wageType\":\"9991\",\"seq\":1,\"side\":\"K\",\"account\":\"0000000500\"}")) {
             ResponseEntity<JsonNode> added = payroll.postForEntity("/api/charts/" + chart + "/lines", json(line), JsonNode.class);
             assertThat(added.getStatusCode().value()).as(String.valueOf(added.getBody())).isEqualTo(201);
         }
