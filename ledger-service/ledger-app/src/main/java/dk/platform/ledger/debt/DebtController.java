@@ -106,7 +106,7 @@ class DebtController {
         } else if (employeeNo == null) {
             debts = mongo.find(Query.query(Criteria.where("employerId").is(employerId)), DebtView.class, collection);
         } else {
-            Document index = mongo.findById(DebtProjection.employeeKey(employerId, employeeNo), Document.class,
+            Document index = mongo.findById(DebtView.employeeKey(employerId, employeeNo), Document.class,
                     ViewCollections.name(DebtProjection.BY_EMPLOYEE, generation));
             List<String> ids = index == null ? List.of() : (List<String>) index.get("debtIds");
             debts = ids.isEmpty() ? List.of() : mongo.find(Query.query(Criteria.where("_id").in(ids)), DebtView.class, collection);

@@ -62,14 +62,9 @@ class DebtProjection {
             v.updateWarnings();
             mongo.save(v, debts);
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(employeeKey(e.employerId(), e.employeeNo()))),
+        mongo.upsert(Query.query(Criteria.where("_id").is(DebtView.employeeKey(e.employerId(), e.employeeNo()))),
                 new Update().set("employerId", e.employerId()).set("employeeNo", e.employeeNo()).addToSet("debtIds", e.debtId()),
                 in(BY_EMPLOYEE));
-    }
-
-    /** The index of one employer's employee: ids have no '/', so the key is unambiguous (employee numbers repeat across employers). */
-    static String employeeKey(String employerId, String employeeNo) {
-        return employerId + "/" + employeeNo;
     }
 
     @EventHandler

@@ -40,6 +40,11 @@ public class DebtView {
     @JsonIgnore
     public long lastSequence;
 
+    /** The key of one employer's employee in the index: ids have no '/', so it is unambiguous (employee numbers repeat across employers). */
+    static String employeeKey(String employerId, String employeeNo) {
+        return employerId + "/" + employeeNo;
+    }
+
     /** RB7050 stands while an AUTO debt is outstanding; RB7061 belongs to the run where a MANUAL debt arose. */
     void updateWarnings() {
         warnings = outstanding.isZero() ? List.of()
