@@ -90,6 +90,7 @@ CREATE INDEX IF NOT EXISTS closing_reversal_year ON closing_reversal (fiscal_yea
 -- compares the two inside one transaction.
 CREATE TABLE IF NOT EXISTS debt_lookup (
     debt_id      VARCHAR(100)   PRIMARY KEY,
+    employer_id  VARCHAR(120)   NOT NULL DEFAULT 'DEFAULT',
     employee_no  VARCHAR(100)   NOT NULL,
     kind         VARCHAR(10)    NOT NULL,
     outstanding  NUMERIC(19, 2) NOT NULL
@@ -105,3 +106,5 @@ ALTER TABLE year_end_closing ALTER COLUMN fund_class TYPE VARCHAR(120);
 ALTER TABLE year_end_closing ALTER COLUMN closing_id TYPE VARCHAR(120);
 ALTER TABLE debt_lookup ALTER COLUMN debt_id TYPE VARCHAR(120);
 ALTER TABLE debt_lookup ALTER COLUMN employee_no TYPE VARCHAR(120);
+-- Debts belong to an employer (SPEC §5); debts registered before that are employer DEFAULT's, as their events are read.
+ALTER TABLE debt_lookup ADD COLUMN IF NOT EXISTS employer_id VARCHAR(120) NOT NULL DEFAULT 'DEFAULT';

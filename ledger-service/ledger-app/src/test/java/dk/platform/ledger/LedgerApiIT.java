@@ -96,7 +96,15 @@ class LedgerApiIT {
     @Test
     void postingToAnUnknownAccountIsA422NamingIt() {
         rejected(() -> api.post("/api/journal-entries", json("{'entryId':'E-" + s + "','postingDate':'2026-03-05','text':'t',"
-                + "'lines':[{'account':'4711','debit':'1.00'},{'account':'5820','credit':'1.00'}]}")), 422, "account 4711 does not exist");
+                + "'lines':[{'account':'4711','debit':'1.00'},{'account':'5820','credit':'1.00'}]}")), 422,
+                "account 4711 does not exist; create it in the chart of accounts");
+    }
+
+    @Test
+    void postingToTwoUnknownAccountsNamesBothAndSaysCreateThem() {
+        rejected(() -> api.post("/api/journal-entries", json("{'entryId':'E-" + s + "','postingDate':'2026-03-05','text':'t',"
+                + "'lines':[{'account':'4711','debit':'1.00'},{'account':'4712','credit':'1.00'}]}")), 422,
+                "accounts 4711, 4712 do not exist; create them in the chart of accounts (kontoplan) first");
     }
 
     @Test
@@ -110,7 +118,13 @@ class LedgerApiIT {
         assertThat(events()).isEqualTo(after);
         rejected(() -> api.post("/api/journal-entries", entry("E-" + s, "200.00", "200.00")), 409, "with a different payload");
         rejected(() -> api.post("/api/open-items", invoice("E-" + s, "10.00")), 409, "already used by PostJournalEntry");
-        rejected(() -> api.post("/api/accounts", json("{'number':'5820','name':'Other','type':'ASSET'}")), 409, "account:5820");
+    }
+
+    @Test
+    void aSecondAccountWithTheSameNumberIsA409InTheBookkeepersWords() {
+        rejected(() -> api.post("/api/accounts", json("{'number':'5820','name':'Other','type':'ASSET'}")), 409,
+                "account 5820 already exists with another name or type");
+        assertThat(api.post("/api/accounts", json("{'number':'5820','name':'Other','type':'ASSET'}")).detail()).doesNotContain("account:");
     }
 
     @Test

@@ -17,7 +17,7 @@ class DebtController {
     }
 
     @GetMapping("/api/payroll-debts")
-    List<OpenDebt> ofEmployee(@RequestParam String employeeNo) {
-        return debts.ofEmployee(employeeNo);
+    List<OpenDebt> ofEmployee(@RequestParam String employerId, @RequestParam String employeeNo) {
+        return debts.ofEmployee(employerId, employeeNo);
     }
 }

@@ -1,6 +1,7 @@
 package dk.platform.payroll.debt;
 
 import dk.platform.ledger.api.DebtKind;
+import dk.platform.ledger.api.DebtWarnings;
 import dk.platform.ledger.api.Money;
 import dk.platform.payroll.posting.Voucher;
 
@@ -11,7 +12,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Employee debts in a payroll run (SPEC §5), decided per employee:
+ * Employee debts in a payroll run (SPEC §5), decided per employee of the run's employer: a debt
+ * belongs to an employer and an employee, and employee numbers repeat across employers, so one
+ * employer's payout never offsets another employer's debt.
  * <ul>
  * <li>negative net pay registers a debt of that amount: AUTO, or MANUAL for a resigned employee,
  * against the account the negative net pay was debited to;</li>
@@ -31,7 +34,8 @@ public final class DebtPlanner {
     private DebtPlanner() {
     }
 
-    public static DebtPlan plan(String runId, Set<String> employeesInRun, List<Voucher.NetPay> negativeNetPay,
+    /** @param outstanding outstanding debts per employee number, oldest first; other employers' debts are left alone */
+    public static DebtPlan plan(String runId, String employerId, Set<String> employeesInRun, List<Voucher.NetPay> negativeNetPay,
                                 Function<String, Money> netPay, Function<String, String> netPayAccount,
                                 Map<String, Money> explicitOffsets,
                                 Map<String, List<OpenDebt>> outstanding) {
@@ -43,19 +47,22 @@ public final class DebtPlanner {
             String debtId = "payroll-" + runId + "-" + employee;
             Money amount = negative.amount().negate();
             if (negative.account() == null) {
-                warnings.add(new DebtPlan.Warning(DebtPlan.NO_DEBT_ACCOUNT, employee, debtId, amount, "employee " + employee
-                        + " has negative net pay " + negative.amount() + " but the chart has no credit line for 9991 or"
-                        + " 9994 to register the debt against"));
+                warnings.add(new DebtPlan.Warning(DebtPlan.NO_DEBT_ACCOUNT, employerId, employee, debtId, amount,
+                        DebtWarnings.employee(employerId, employee) + " has negative net pay (negativ nettoløn) " + negative.amount()
+                                + ", but the chart has no credit line for wage type 9991 or 9994 to register the employee debt"
+                                + " (skyldigt beløb) against"));
                 continue;
             }
-            steps.add(new DebtPlan.Step(DebtPlan.Step.REGISTER, debtId, debtId, employee, kind, amount, negative.account()));
+            steps.add(new DebtPlan.Step(DebtPlan.Step.REGISTER, debtId, debtId, employerId, employee, kind, amount,
+                    negative.account()));
             if (kind == DebtKind.MANUAL) {
-                warnings.add(new DebtPlan.Warning("RB7061", employee, debtId, amount, "employee " + employee
-                        + " has resigned and was paid " + amount + " too much: a MANUAL debt, offset only by 8561"));
+                warnings.add(new DebtPlan.Warning(DebtWarnings.RB7061, employerId, employee, debtId, amount,
+                        DebtWarnings.rb7061(employerId, employee, amount, runId)));
             }
         }
         for (String employee : employeesInRun) {
-            List<OpenDebt> debts = outstanding.getOrDefault(employee, List.of());
+            List<OpenDebt> debts = outstanding.getOrDefault(employee, List.of()).stream()
+                    .filter(debt -> employerId.equals(debt.employerId())).toList();
             Money newAuto = steps.stream().filter(s -> s.employeeNo().equals(employee) && s.kind() == DebtKind.AUTO)
                     .map(DebtPlan.Step::amount).reduce(Money.ZERO, Money::plus);
             if (debts.isEmpty() && newAuto.isZero()) {
@@ -74,20 +81,21 @@ public final class DebtPlanner {
                 if (offset.isPositive()) {
                     budget = budget.minus(offset);
                     steps.add(new DebtPlan.Step(DebtPlan.Step.OFFSET, "payroll-" + runId + "-8561-" + employee + "-" + ++n,
-                            debt.debtId(), employee, debt.kind(), offset, netPayAccount.apply(employee)));
+                            debt.debtId(), employerId, employee, debt.kind(), offset, netPayAccount.apply(employee)));
                 }
                 Money left = debt.outstanding().minus(offset);
                 if (debt.kind() == DebtKind.AUTO) {
                     autoLeft = autoLeft.plus(left);
                 } else if (explicit == null && payout.isPositive() && left.isPositive()) {
-                    warnings.add(new DebtPlan.Warning("MANUAL_DEBT_NOT_OFFSET", employee, debt.debtId(), left,
-                            "the payout of " + payout + " to employee " + employee + " does not offset MANUAL debt "
-                                    + debt.debtId() + " (" + left + " outstanding): report 8561 with the payout to offset it"));
+                    warnings.add(new DebtPlan.Warning("MANUAL_DEBT_NOT_OFFSET", employerId, employee, debt.debtId(), left,
+                            "the payout of " + payout + " to " + DebtWarnings.employee(employerId, employee) + " does not offset"
+                                    + " MANUAL debt " + debt.debtId() + " (skyldigt beløb, " + left + " outstanding): report wage"
+                                    + " type 8561 with the payout to offset it (modregning)"));
                 }
             }
             if (autoLeft.isPositive()) {
-                warnings.add(new DebtPlan.Warning("RB7050", employee, null, autoLeft, "employee " + employee + " owes "
-                        + autoLeft + " (AUTO), offset automatically from later payouts"));
+                warnings.add(new DebtPlan.Warning(DebtWarnings.RB7050, employerId, employee, null, autoLeft,
+                        DebtWarnings.rb7050(employerId, employee, autoLeft)));
             }
         }
         return new DebtPlan(steps, warnings);

@@ -50,7 +50,9 @@ public class DebtRecords {
         if ("SkyldigtBeløbRegistered".equals(event.type())) {
             SkyldigtBeløbRegistered registered = json.treeToValue(event.payload(), SkyldigtBeløbRegistered.class);
             if (find(registered.debtId()).isEmpty()) {
-                save(new OpenDebt(registered.debtId(), registered.employeeNo(), registered.kind(), registered.amount(),
+                // a message from before debts carried an employer is the default employer's, as the ledger reads it
+                String employerId = registered.employerId() == null ? SkyldigtBeløbRegistered.DEFAULT_EMPLOYER : registered.employerId();
+                save(new OpenDebt(registered.debtId(), employerId, registered.employeeNo(), registered.kind(), registered.amount(),
                         registered.amount(), registered.postingDate(), registered.payrollRunId(), event.sequenceNumber()));
             }
         } else if (STEPS.contains(event.type())) {
@@ -65,7 +67,10 @@ public class DebtRecords {
                 .map(d -> documents.fromDocument(d, OpenDebt.class));
     }
 
-    /** Outstanding debts per employee, oldest first (a scan: debts are few next to employees). */
+    /**
+     * Outstanding debts per employee number, oldest first, of every employer (a scan: debts are few next to employees);
+     * the {@link DebtPlanner} takes only the run's employer's.
+     */
     public Map<String, List<OpenDebt>> outstandingByEmployee() {
         Map<String, List<OpenDebt>> byEmployee = new TreeMap<>();
         for (Document document : debts().find()) {
@@ -79,10 +84,10 @@ public class DebtRecords {
         return byEmployee;
     }
 
-    /** Every debt of an employee this service knows, outstanding or not. */
-    public List<OpenDebt> ofEmployee(String employeeNo) {
+    /** Every debt of an employer's employee this service knows, outstanding or not. */
+    public List<OpenDebt> ofEmployee(String employerId, String employeeNo) {
         List<OpenDebt> found = new ArrayList<>();
-        debts().find(Filters.eq("employeeNo", employeeNo)).forEach(d -> found.add(documents.fromDocument(d, OpenDebt.class)));
+        debts().find(Filters.and(Filters.eq("employerId", employerId), Filters.eq("employeeNo", employeeNo))).forEach(d -> found.add(documents.fromDocument(d, OpenDebt.class)));
         found.sort(Comparator.comparing(OpenDebt::postingDate).thenComparing(OpenDebt::debtId));
         return found;
     }

@@ -33,6 +33,28 @@ public record Voucher(String sortingCode, List<Field> fields, boolean pageBreak,
         return difference.isZero() && causes.isEmpty() && centralTotals.balanced();
     }
 
+    /**
+     * The difference a bookkeeper must see on a voucher that cannot be posted: the voucher's own when it has one;
+     * otherwise what was left off it (the voucher balances without it); otherwise the CENTRAL lines' difference.
+     */
+    public Money realDifference() {
+        return realDifference(difference, causes, centralTotals);
+    }
+
+    /** {@link #realDifference()} of a voucher as stored with its run. */
+    public static Money realDifference(Money difference, List<DifferenceCause> causes, Totals central) {
+        if (!difference.isZero()) {
+            return difference;
+        }
+        Money notPosted = notPosted(causes);
+        return !notPosted.isZero() ? notPosted : central.difference();
+    }
+
+    /** The amounts of the run left off the voucher (a wage type not in the chart, an unknown employee, a chart not valid). */
+    public static Money notPosted(List<DifferenceCause> causes) {
+        return causes.stream().filter(DifferenceCause::notPosted).map(DifferenceCause::amount).reduce(Money.ZERO, Money::plus);
+    }
+
     /** The CENTRAL lines summed per account, as the lines of one journal entry (zero sums left out). */
     public List<PostingLine> centralPostings() {
         Map<String, Money> byAccount = new TreeMap<>();

@@ -7,6 +7,8 @@ import dk.platform.ledger.api.command.PostJournalEntry;
 import dk.platform.ledger.api.command.RegisterSkyldigtBeløb;
 import dk.platform.ledger.api.command.ReverseEntry;
 import dk.platform.payroll.debt.DebtPlan;
+import dk.platform.payroll.posting.DifferenceCause;
+import dk.platform.payroll.posting.Voucher;
 import dk.platform.payroll.run.PayrollRun.LedgerAction;
 import dk.platform.payroll.run.PayrollRun.Status;
 import org.slf4j.Logger;
@@ -205,7 +207,7 @@ public class Approvals {
         DebtPlan.Step step = run.voucher(action.voucherNo()).debts().steps().stream()
                 .filter(s -> s.id().equals(action.commandId())).findFirst().orElseThrow();
         return REGISTER_DEBT.equals(action.type())
-                ? new RegisterSkyldigtBeløb(step.debtId(), step.employeeNo(), step.kind(), step.amount(), action.postingDate(),
+                ? new RegisterSkyldigtBeløb(step.debtId(), run.employerId(), step.employeeNo(), step.kind(), step.amount(), action.postingDate(),
                 run.runId(), step.counterAccount())
                 : new OffsetSkyldigtBeløb(step.debtId(), step.id(), step.amount(), action.postingDate(), run.runId(),
                 step.counterAccount());
@@ -217,11 +219,18 @@ public class Approvals {
         }
         if (!voucher.postable()) {
             List<Object> causes = new ArrayList<>(voucher.causes());
-            String detail = "voucher " + voucher.voucherNo() + " of payroll run " + runId + " cannot be posted: difference "
-                    + voucher.difference() + ", " + voucher.causes().size() + " cause(s)";
+            boolean leftOff = voucher.difference().isZero() && !Voucher.notPosted(voucher.causes()).isZero();
+            String detail = "voucher " + voucher.voucherNo() + " of payroll run " + runId + " cannot be posted (bilaget kan ikke"
+                    + " bogføres): difference (forskel) " + Voucher.realDifference(voucher.difference(), voucher.causes(),
+                    voucher.centralTotals()) + (leftOff ? " not posted (ikke bogført)" : "");
+            if (!voucher.causes().isEmpty()) {
+                detail += "; " + voucher.causes().stream().limit(5).map(DifferenceCause::describe)
+                        .collect(java.util.stream.Collectors.joining("; "))
+                        + (voucher.causes().size() > 5 ? "; and " + (voucher.causes().size() - 5) + " more causes" : "");
+            }
             if (!voucher.centralTotals().balanced()) {
-                detail += "; its CENTRAL lines do not balance (debit " + voucher.centralTotals().debit() + ", credit "
-                        + voucher.centralTotals().credit() + ")";
+                detail += "; its CENTRAL lines (til finans) do not balance: debit (debet) " + voucher.centralTotals().debit()
+                        + ", credit (kredit) " + voucher.centralTotals().credit();
             }
             throw new RunProblem(422, detail, causes);
         }

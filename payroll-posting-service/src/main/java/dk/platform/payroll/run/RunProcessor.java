@@ -153,7 +153,7 @@ public class RunProcessor {
                 }
             }
             voucher = engine.finish();
-            debtPlan = DebtPlanner.plan(runId, employeesInRun, voucher.negativeNetPay(), engine::netPay, engine::netPayAccount,
+            debtPlan = DebtPlanner.plan(runId, run.employerId(), employeesInRun, voucher.negativeNetPay(), engine::netPay, engine::netPayAccount,
                     offsets,
                     debts.outstandingByEmployee());
             spec.flush();

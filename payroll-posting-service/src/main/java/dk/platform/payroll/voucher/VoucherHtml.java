@@ -121,25 +121,26 @@ public final class VoucherHtml {
             if (totals.balanced() && voucher.difference().isZero() && voucher.causes().isEmpty()) {
                 return;
             }
-            out.write("<section class=\"difference\" role=\"alert\">\n<h2>" + esc("Difference: "
-                    + Danish.grouped(voucher.difference())) + "</h2>\n");
+            // English with the Danish term beside it, as SPEC writes; never a bare 0,00 when something was left off
+            boolean leftOff = voucher.difference().isZero() && !Voucher.notPosted(voucher.causes()).isZero();
+            out.write("<section class=\"difference\" role=\"alert\">\n<h2>" + esc("Difference (forskel): "
+                    + Danish.grouped(voucher.realDifference()) + (leftOff ? " not posted (ikke bogført)" : "")) + "</h2>\n");
+            out.write("<p>" + esc("The voucher cannot be posted (bilaget kan ikke bogføres)"
+                    + (leftOff ? ": it balances only because these amounts were left off it." : ".")) + "</p>\n");
             if (!totals.balanced()) {
-                out.write("<p>" + esc("Bilaget balancerer ikke: debet " + Danish.grouped(totals.debit()) + ", kredit "
-                        + Danish.grouped(totals.credit()) + ", forskel " + Danish.grouped(totals.difference()) + ".")
-                        + "</p>\n");
+                out.write("<p>" + esc("The voucher does not balance (bilaget balancerer ikke): debit (debet) "
+                        + Danish.grouped(totals.debit()) + ", credit (kredit) " + Danish.grouped(totals.credit())
+                        + ", difference (forskel) " + Danish.grouped(totals.difference()) + ".") + "</p>\n");
             }
             if (!voucher.causes().isEmpty()) {
-                out.write("<table>\n<thead><tr><th>Årsag</th><th>Lønart</th><th>Kontoplan</th><th class=\"num\">Beløb</th>"
-                        + "<th>Medarbejdere</th><th>Detalje</th></tr></thead>\n<tbody>\n");
+                out.write("<table>\n<thead><tr><th>Cause (årsag)</th><th>Wage type (lønart)</th><th>Chart (kontoplan)</th>"
+                        + "<th class=\"num\">Amount (beløb)</th><th>Employees (medarbejdere)</th><th>Detail (detalje)</th></tr>"
+                        + "</thead>\n<tbody>\n");
                 for (DifferenceCause cause : voucher.causes()) {
-                    String employees = String.join(", ", cause.employees());
-                    int more = cause.employeeCount() - cause.employees().size();
-                    if (more > 0) {
-                        employees += " and " + more + " more";
-                    }
-                    out.write("<tr><td>" + esc(cause.reason()) + "</td><td>" + esc(cause.wageType()) + "</td><td>"
-                            + esc(cause.chart()) + "</td><td class=\"num\">" + Danish.grouped(cause.amount()) + "</td><td>"
-                            + esc(employees) + "</td><td>" + esc(cause.detail()) + "</td></tr>\n");
+                    out.write("<tr><td>" + esc(cause.label()) + " <code>" + esc(cause.reason()) + "</code></td><td>"
+                            + esc(cause.wageType()) + "</td><td>" + esc(cause.chart()) + "</td><td class=\"num\">"
+                            + Danish.grouped(cause.amount()) + "</td><td>" + esc(cause.employeeList()) + "</td><td>"
+                            + esc(cause.detail()) + "</td></tr>\n");
                 }
                 out.write("</tbody>\n</table>\n");
             }

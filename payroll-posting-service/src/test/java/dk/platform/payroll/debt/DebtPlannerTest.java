@@ -20,9 +20,11 @@ class DebtPlannerTest {
     void negativeNetPayRegistersAnAutoDebtAndRaisesRB7050() {
         DebtPlan plan = plan(Set.of("1001"), List.of(negative("1001", "-3200.00", false)), Map.of(), Map.of(), Map.of());
 
-        assertThat(plan.steps()).containsExactly(new DebtPlan.Step("REGISTER", "payroll-R-1001", "payroll-R-1001", "1001",
+        assertThat(plan.steps()).containsExactly(new DebtPlan.Step("REGISTER", "payroll-R-1001", "payroll-R-1001", "K5", "1001",
                 DebtKind.AUTO, m("3200.00"), "0000000650"));
         assertThat(codes(plan)).containsExactly("RB7050 1001 3200.00");
+        assertThat(plan.warnings().get(0).message()).isEqualTo("RB7050: employee 1001 of employer K5 owes 3200.00"
+                + " (skyldigt beløb, AUTO); it is offset automatically from later payouts (wage type 8561, modregning)");
     }
 
     @Test
@@ -31,6 +33,8 @@ class DebtPlannerTest {
 
         assertThat(plan.steps()).extracting(DebtPlan.Step::kind).containsExactly(DebtKind.MANUAL);
         assertThat(codes(plan)).containsExactly("RB7061 2002 25000.00");
+        assertThat(plan.warnings().get(0).message()).startsWith("RB7061: employee 2002 of employer K5 owes 25000.00"
+                + " (skyldigt beløb, MANUAL) from payroll run R; it is not offset automatically");
     }
 
     @Test
@@ -44,6 +48,23 @@ class DebtPlannerTest {
                 .containsExactly("D-OLD 500.00 " + NET, "D-NEW 1500.00 " + NET);
         assertThat(plan.steps()).extracting(DebtPlan.Step::id).containsExactly("payroll-R-8561-1001-1", "payroll-R-8561-1001-2");
         assertThat(codes(plan)).containsExactly("RB7050 1001 1500.00");
+    }
+
+    @Test
+    void anotherEmployersDebtOfTheSameEmployeeNumberIsNeitherOffsetNorWarnedAbout() {
+        Map<String, List<OpenDebt>> outstanding = Map.of("1001", List.of(debt("K101-D", "K101", DebtKind.AUTO, "800.00", 1),
+                debt("K5-D", "K5", DebtKind.AUTO, "3200.00", 2)));
+
+        DebtPlan k5 = plan(Set.of("1001"), List.of(), Map.of("1001", m("2000.00")), Map.of(), outstanding);
+
+        assertThat(k5.steps()).extracting(s -> s.debtId() + " " + s.amount()).containsExactly("K5-D 2000.00");
+        assertThat(codes(k5)).containsExactly("RB7050 1001 1200.00");
+        DebtPlan k101 = DebtPlanner.plan("R101", "K101", Set.of("1001"), List.of(), e -> m("100.00"), e -> NET, Map.of(), outstanding);
+        assertThat(k101.steps()).extracting(s -> s.debtId() + " " + s.employerId() + " " + s.amount())
+                .containsExactly("K101-D K101 100.00");
+        assertThat(k101.warnings()).extracting(DebtPlan.Warning::message)
+                .containsExactly("RB7050: employee 1001 of employer K101 owes 700.00 (skyldigt beløb, AUTO); it is offset"
+                        + " automatically from later payouts (wage type 8561, modregning)");
     }
 
     @Test
@@ -93,7 +114,7 @@ class DebtPlannerTest {
 
     private static DebtPlan plan(Set<String> inRun, List<Voucher.NetPay> negative, Map<String, Money> netPay,
                                  Map<String, Money> explicit, Map<String, List<OpenDebt>> outstanding) {
-        return DebtPlanner.plan("R", inRun, negative, e -> netPay.getOrDefault(e, Money.ZERO), e -> NET, explicit, outstanding);
+        return DebtPlanner.plan("R", "K5", inRun, negative, e -> netPay.getOrDefault(e, Money.ZERO), e -> NET, explicit, outstanding);
     }
 
     private static Voucher.NetPay negative(String employee, String amount, boolean resigned) {
@@ -101,7 +122,11 @@ class DebtPlannerTest {
     }
 
     private static OpenDebt debt(String id, DebtKind kind, String outstanding, int month) {
-        return new OpenDebt(id, "x", kind, m(outstanding), m(outstanding), LocalDate.of(2026, month, 1), "R0", 0);
+        return debt(id, "K5", kind, outstanding, month);
+    }
+
+    private static OpenDebt debt(String id, String employerId, DebtKind kind, String outstanding, int month) {
+        return new OpenDebt(id, employerId, "x", kind, m(outstanding), m(outstanding), LocalDate.of(2026, month, 1), "R0", 0);
     }
 
     private static List<String> codes(DebtPlan plan) {

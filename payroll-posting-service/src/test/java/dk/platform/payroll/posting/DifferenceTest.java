@@ -117,6 +117,18 @@ class DifferenceTest {
     }
 
     @Test
+    void whatWasLeftOffIsTheRealDifferenceOfAVoucherThatBalancesWithoutItAndItsCauseSaysSoInWords() {
+        PostingFixture fixture = new PostingFixture().chart(chartWithout1200()).employee(employee("E1"));
+
+        Voucher voucher = fixture.run(pay("E1", "1100", "100.00"), pay("E1", "9991", "100.00"), pay("X9", "1100", "5.00"));
+
+        assertThat(voucher.difference()).isEqualTo(Money.ZERO);
+        assertThat(voucher.realDifference()).isEqualTo(money("5.00"));
+        assertThat(voucher.causes().get(0).describe()).isEqualTo("wage type 1100 of an employee not registered with the"
+                + " employer (ukendt medarbejder): 5.00, employee X9 [UNKNOWN_EMPLOYEE]");
+    }
+
+    @Test
     void amountsThatDoNotBalanceUnderACompleteChartAreNamedAsSuch() {
         PostingFixture fixture = new PostingFixture().chart(chartWithout1200()).employee(employee("E1"));
 

@@ -142,7 +142,9 @@ class PayrollToLedgerIT {
 
         ResponseEntity<JsonNode> refused = approve("R-MISS");
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
-        assertThat(refused.getBody().get("detail").asText()).contains("cannot be posted");
+        assertThat(refused.getBody().get("detail").asText()).contains("cannot be posted (bilaget kan ikke bogføres): difference"
+                + " (forskel) -500.00; wage type 1200 is not in chart M1 (lønart mangler i kontoplanen): 500.00, employee 1002"
+                + " [NOT_IN_CHART]");
         assertThat(refused.getBody().get("causes").get(0).get("employees").get(0).asText()).isEqualTo("1002");
         assertThat(payroll.getForObject("/api/payroll-runs/R-MISS/spec.csv", String.class))
                 .contains("1002;1200").contains("NOT IN CHART");

@@ -108,8 +108,9 @@ class VoucherGoldenFileTest {
                 pay("E2002", "1100", "22000.00"), pay("E2002", "9991", "22000.00"));
 
         assertThat(outputs.voucher.difference()).isEqualTo(Money.of("-1500.00"));
-        assertThat(outputs.html).contains("<section class=\"difference\" role=\"alert\">\n<h2>Difference: -1.500,00</h2>",
-                "<tr><td>NOT_IN_CHART</td><td>1200</td><td>A1</td><td class=\"num\">1.500,00</td><td>E1002</td>");
+        assertThat(outputs.html).contains("<section class=\"difference\" role=\"alert\">\n<h2>Difference (forskel): -1.500,00</h2>",
+                "<tr><td>wage type 1200 is not in chart A1 (lønart mangler i kontoplanen) <code>NOT_IN_CHART</code></td><td>1200</td>"
+                        + "<td>A1</td><td class=\"num\">1.500,00</td><td>E1002</td>");
         assertThat(outputs.spec).contains("\r\nE1002;1200;1500,00;A1;;;1500,00;;;;;;;NOT IN CHART: makes a difference\r\n");
         golden("difference.html", outputs.html);
         golden("difference-spec.csv", outputs.spec);

@@ -103,10 +103,24 @@ class VoucherHtmlTest {
                 List.of("E1", "E2"), "wage type 1200 has no line in chart A1");
         String html = html(voucher(List.of(Field.DEPARTMENT), false, List.of(cause), line("Løn", "1100", "1234.50", "1010")));
 
-        assertThat(html).contains("<section class=\"difference\" role=\"alert\">\n<h2>Difference: 1.234,50</h2>",
-                "<tr><td>NOT_IN_CHART</td><td>1200</td><td>A1</td><td class=\"num\">1.234,50</td>"
+        assertThat(html).contains("<section class=\"difference\" role=\"alert\">\n<h2>Difference (forskel): 1.234,50</h2>",
+                "<tr><td>wage type 1200 is not in chart A1 (lønart mangler i kontoplanen) <code>NOT_IN_CHART</code></td>"
+                        + "<td>1200</td><td>A1</td><td class=\"num\">1.234,50</td>"
                         + "<td>E1, E2 and 21 more</td><td>wage type 1200 has no line in chart A1</td></tr>");
         assertThat(html.indexOf("role=\"alert\"")).isLessThan(html.indexOf("<table class=\"totals\">"));
+    }
+
+    @Test
+    void aVoucherThatBalancesOnlyBecauseAWageTypeWasLeftOffShowsWhatWasLeftOffNotZero() {
+        DifferenceCause cause = new DifferenceCause("NOT_IN_CHART", "1200", "A1", Money.of("1500.00"), 1,
+                List.of("E1002"), "wage type 1200 has no line in chart A1");
+        String html = html(voucher(List.of(Field.DEPARTMENT), false, List.of(cause),
+                line("Løn", "1100", "100.00", "1010"), line("Nettoløn", "9991", "-100.00", "1010")));
+
+        assertThat(html).doesNotContain("Difference (forskel): 0,00").contains(
+                "<h2>Difference (forskel): 1.500,00 not posted (ikke bogført)</h2>",
+                "The voucher cannot be posted (bilaget kan ikke bogføres): it balances only because these amounts were left off it.",
+                "<td>E1002</td>");
     }
 
     @Test

@@ -232,9 +232,9 @@ class SchemasTest {
                 new FundRegistered("900", "Uden klasse", null),
                 new YearClosed("CLOSE-2026-GOV", 2026, "GOVERNMENTAL", LocalDate.of(2026, 12, 31)),
                 new YearClosed("CLOSE-2025", 2025, null, LocalDate.of(2025, 12, 31)),
-                new SkyldigtBeløbRegistered("D-1001-2026-03", "1001", DebtKind.AUTO, Money.of("3200.00"), DAY, "2026-03", "0000000170",
+                new SkyldigtBeløbRegistered("D-1001-2026-03", "K5", "1001", DebtKind.AUTO, Money.of("3200.00"), DAY, "2026-03", "0000000170",
                         "61.50", List.of(PostingLine.debit("61.50", Money.of("3200.00")), PostingLine.credit("0000000170", Money.of("3200.00")))),
-                new SkyldigtBeløbRegistered("D-1002", "1002", DebtKind.MANUAL, Money.of("15.00"), DAY, null, "101-66100-150",
+                new SkyldigtBeløbRegistered("D-1002", "29189978", "1002", DebtKind.MANUAL, Money.of("15.00"), DAY, null, "101-66100-150",
                         "61.50", List.of(PostingLine.debit("61.50", Money.of("15.00")), PostingLine.credit("101-66100-150", Money.of("15.00")))),
                 new SkyldigtBeløbOffset("D-1001-2026-03", "D-1001-2026-04-8561", Money.of("2000.00"), LocalDate.of(2026, 4, 30), "2026-04",
                         Money.of("1200.00"), List.of(PostingLine.debit("0000000170", Money.of("2000.00")), PostingLine.credit("61.50", Money.of("2000.00")))),
@@ -286,8 +286,8 @@ class SchemasTest {
                 new RegisterFund("900", "Uden klasse", null),
                 new CloseYear("CLOSE-2026-GOV", 2026, "GOVERNMENTAL"),
                 new CloseYear("CLOSE-2025", 2025, null),
-                new RegisterSkyldigtBeløb("D-1001-2026-03", "1001", DebtKind.AUTO, Money.of("3200.00"), DAY, "2026-03", "0000000170"),
-                new RegisterSkyldigtBeløb("D-1002", "1002", DebtKind.MANUAL, Money.of("15.00"), DAY, null, "101-66100-150"),
+                new RegisterSkyldigtBeløb("D-1001-2026-03", "K5", "1001", DebtKind.AUTO, Money.of("3200.00"), DAY, "2026-03", "0000000170"),
+                new RegisterSkyldigtBeløb("D-1002", "29189978", "1002", DebtKind.MANUAL, Money.of("15.00"), DAY, null, "101-66100-150"),
                 new OffsetSkyldigtBeløb("D-1001-2026-03", "D-1001-2026-04-8561", Money.of("2000.00"), LocalDate.of(2026, 4, 30), "2026-04"),
                 new OffsetSkyldigtBeløb("D-1002", "D-1002-off", Money.of("5.00"), DAY, null),
                 new PaySkyldigtBeløb("D-1001-2026-03", "D-1001-pay-1", Money.of("1200.00"), LocalDate.of(2026, 5, 10), "5820"),
@@ -611,7 +611,7 @@ class SchemasTest {
             ((ObjectNode) json.get("payload")).remove("debtId");
             assertThat(validate(path, json)).as("debtId, from the path over REST, is required here: " + json).isNotEmpty();
         }
-        ObjectNode register = message(new RegisterSkyldigtBeløb("D-1", "1001", DebtKind.AUTO, Money.of("5.00"), DAY, null, "0000000170"));
+        ObjectNode register = message(new RegisterSkyldigtBeløb("D-1", "K5", "1001", DebtKind.AUTO, Money.of("5.00"), DAY, null, "0000000170"));
         assertThat(validate(path, register)).isEmpty();
         ((ObjectNode) register.get("payload")).put("kind", "SOMETIMES");
         assertThat(validate(path, register)).as("the payload is checked against commands/RegisterSkyldigtBeløb.schema.json").isNotEmpty();
@@ -739,7 +739,7 @@ class SchemasTest {
         ObjectNode definition = tree(new RegisterPostingDefinition("BUDGET", TransactionTypes.BUDGET_ORIGINAL, null, BUDGET_ROWS));
         ObjectNode closeYear = tree(new CloseYear("CLOSE-2026", 2026, "GOVERNMENTAL"));
         ObjectNode fund = tree(new RegisterFund("101", "Kassen", "GOVERNMENTAL"));
-        ObjectNode register = tree(new RegisterSkyldigtBeløb("D-1", "1001", DebtKind.AUTO, Money.of("3200.00"), DAY, "2026-03", "0000000170"));
+        ObjectNode register = tree(new RegisterSkyldigtBeløb("D-1", "K5", "1001", DebtKind.AUTO, Money.of("3200.00"), DAY, "2026-03", "0000000170"));
         ObjectNode offset = tree(new OffsetSkyldigtBeløb("D-1", "D-1-off", Money.of("5.00"), DAY, "2026-04"));
         ObjectNode pay = tree(new PaySkyldigtBeløb("D-1", "D-1-pay", Money.of("5.00"), DAY, "5820"));
         ObjectNode writeOff = tree(new WriteOffSkyldigtBeløb("D-1", "D-1-wo", Money.of("5.00"), DAY));
@@ -771,6 +771,8 @@ class SchemasTest {
                 invalid("kind SOMETIMES", "RegisterSkyldigtBeløb", register, d -> d.put("kind", "SOMETIMES")),
                 invalid("an amount as a JSON number", "RegisterSkyldigtBeløb", register, d -> d.put("amount", new BigDecimal("3200.00"))),
                 invalid("no employeeNo", "RegisterSkyldigtBeløb", register, d -> d.remove("employeeNo")),
+                invalid("no employerId (employee numbers repeat across employers)", "RegisterSkyldigtBeløb", register,
+                        d -> d.remove("employerId")),
                 invalid("no debtId", "RegisterSkyldigtBeløb", register, d -> d.remove("debtId")),
                 invalid("a counter account with a leading dash", "RegisterSkyldigtBeløb", register, d -> d.put("counterAccount", "-170")),
                 invalid("a third decimal", "OffsetSkyldigtBeløb", offset, d -> d.put("amount", "5.005")),

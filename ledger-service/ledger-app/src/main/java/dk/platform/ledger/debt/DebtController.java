@@ -57,7 +57,7 @@ class DebtController {
     @PostMapping("/api/skyldige-beloeb")
     @Operation(summary = "RegisterSkyldigtBeløb: an employee owes the employer money (D 61.50 / K counterAccount)")
     ResponseEntity<LedgerGateway.Result> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(value = "{\"debtId\":\"D-1001-2026-03\",\"employeeNo\":\"1001\","
+            mediaType = "application/json", examples = @ExampleObject(value = "{\"debtId\":\"D-1001-2026-03\",\"employerId\":\"K5\",\"employeeNo\":\"1001\","
             + "\"kind\":\"AUTO\",\"amount\":\"3200.00\",\"postingDate\":\"2026-03-31\",\"payrollRunId\":\"2026-03\",\"counterAccount\":\"0000000170\"}")))
                                                   @RequestBody RegisterSkyldigtBeløb command) {
         return ledger.send(command, command.debtId());
@@ -91,16 +91,23 @@ class DebtController {
     }
 
     @GetMapping("/api/skyldige-beloeb")
-    @Operation(summary = "The 61.50 view: an employee's debts (all debts without employeeNo)")
+    @Operation(summary = "The 61.50 view: one employer's debts, or one employer's employee's (employeeNo with employerId); all debts without either")
     @SuppressWarnings("unchecked")
-    List<DebtView> list(@RequestParam(required = false) String employeeNo) {
+    List<DebtView> list(@RequestParam(required = false) String employerId, @RequestParam(required = false) String employeeNo) {
+        if (employeeNo != null && employerId == null) {
+            throw new LedgerException.Invalid("employeeNo needs employerId: employee numbers repeat across employers, and a debt"
+                    + " belongs to one employer's employee (SPEC §5)");
+        }
         int generation = views.live(DebtProjection.NAME);
         String collection = ViewCollections.name(DebtView.COLLECTION, generation);
         List<DebtView> debts;
-        if (employeeNo == null) {
+        if (employerId == null) {
             debts = mongo.findAll(DebtView.class, collection);
+        } else if (employeeNo == null) {
+            debts = mongo.find(Query.query(Criteria.where("employerId").is(employerId)), DebtView.class, collection);
         } else {
-            Document index = mongo.findById(employeeNo, Document.class, ViewCollections.name(DebtProjection.BY_EMPLOYEE, generation));
+            Document index = mongo.findById(DebtView.employeeKey(employerId, employeeNo), Document.class,
+                    ViewCollections.name(DebtProjection.BY_EMPLOYEE, generation));
             List<String> ids = index == null ? List.of() : (List<String>) index.get("debtIds");
             debts = ids.isEmpty() ? List.of() : mongo.find(Query.query(Criteria.where("_id").in(ids)), DebtView.class, collection);
         }
@@ -118,7 +125,8 @@ class DebtController {
     }
 
     @GetMapping("/api/skyldige-beloeb/summary")
-    @Operation(summary = "The sum of outstanding debts set against the balance of account 61.50, and whether they agree")
+    @Operation(summary = "The sum of outstanding debts set against the balance of account 61.50, and whether they agree;"
+            + " outstanding per employer beside it")
     DebtLookups.Summary summary() {
         return lookups.summary();
     }

@@ -51,6 +51,7 @@ class DebtProjection {
         if (mongo.findById(e.debtId(), DebtView.class, debts) == null) {
             DebtView v = new DebtView();
             v.debtId = e.debtId();
+            v.employerId = e.employerId();
             v.employeeNo = e.employeeNo();
             v.kind = e.kind();
             v.payrollRunId = e.payrollRunId();
@@ -61,7 +62,9 @@ class DebtProjection {
             v.updateWarnings();
             mongo.save(v, debts);
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(e.employeeNo())), new Update().addToSet("debtIds", e.debtId()), in(BY_EMPLOYEE));
+        mongo.upsert(Query.query(Criteria.where("_id").is(DebtView.employeeKey(e.employerId(), e.employeeNo()))),
+                new Update().set("employerId", e.employerId()).set("employeeNo", e.employeeNo()).addToSet("debtIds", e.debtId()),
+                in(BY_EMPLOYEE));
     }
 
     @EventHandler

@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An employee debt (skyldigt beløb) on account 61.50 and its own history: how it arose, and
  * the offsets, cash payments and write-offs that bring it to zero (SPEC §5). Nothing may take it
- * below zero. Aggregate id: the debt id (which is also the entry id of how it arose).
+ * below zero. It belongs to one employer's employee. Aggregate id: the debt id (which is also the entry id of how it arose).
  */
 @Aggregate(commandTargetResolver = "debtTargetResolver")
 public class EmployeeDebt {
@@ -41,6 +41,7 @@ public class EmployeeDebt {
     @CommandHandler
     public EmployeeDebt(RegisterSkyldigtBeløb c, DebtAccounts accounts) {
         Check.id(c.debtId(), "debtId");
+        Check.id(c.employerId(), "employerId"); // SPEC §5: a debt belongs to an employer and an employee
         Check.id(c.employeeNo(), "employeeNo");
         Check.required(c.kind(), "kind");
         Money amount = Check.positive(c.amount(), "amount");
@@ -50,7 +51,7 @@ public class EmployeeDebt {
         if (c.counterAccount().equals(accounts.debtAccount())) {
             throw new LedgerException.Invalid("counterAccount must not be the debt account " + accounts.debtAccount());
         }
-        apply(new SkyldigtBeløbRegistered(c.debtId(), c.employeeNo(), c.kind(), amount, c.postingDate(), c.payrollRunId(),
+        apply(new SkyldigtBeløbRegistered(c.debtId(), c.employerId(), c.employeeNo(), c.kind(), amount, c.postingDate(), c.payrollRunId(),
                 c.counterAccount(), accounts.debtAccount(),
                 List.of(PostingLine.debit(accounts.debtAccount(), amount), PostingLine.credit(c.counterAccount(), amount))));
     }

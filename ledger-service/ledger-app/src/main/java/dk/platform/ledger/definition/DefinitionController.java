@@ -198,7 +198,7 @@ class DefinitionController {
         try {
             return input.treeToValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new LedgerException.Invalid("the body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+            throw new LedgerException.Invalid("the body is not a valid " + type.getSimpleName() + ": " + dk.platform.support.JsonErrors.describe(e));
         } catch (IllegalArgumentException e) {
             throw new LedgerException.Invalid("the body is not a valid " + type.getSimpleName() + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dk.platform.ledger.entry;
 
 import dk.platform.ledger.api.InputRules;
+import dk.platform.ledger.api.command.OpenAccount;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.platform.ledger.api.command.PostJournalEntry;
@@ -66,6 +67,11 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
                 if (earlier.commandType().equals(entry.commandType()) && earlier.payloadHash().equals(entry.payloadHash())) {
                     return CommandOutcome.REPLAYED;
                 }
+                if (command instanceof OpenAccount account && earlier.commandType().equals(entry.commandType())) {
+                    // the account's number is its id: say so in the bookkeeper's words, not the aggregate id
+                    throw new LedgerException.Conflict("account " + account.number() + " already exists with another name or type;"
+                            + " an account number is opened once (kontoplan): GET /api/accounts/" + account.number() + " shows it");
+                }
                 throw new LedgerException.Conflict("id " + InputRules.quote(id.get()) + " is already used by " + earlier.commandType()
                         + (earlier.commandType().equals(entry.commandType()) ? " with a different payload" : "")
                         + "; choose a new id, or re-send the original command unchanged");
@@ -74,8 +80,10 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
         Set<String> missing = lookups.missingAccounts(LedgerCommands.accounts(command, debtAccounts));
         if (!missing.isEmpty()) {
             throw new LedgerException.RuleViolation((missing.size() == 1 ? "account " : "accounts ")
-                    + String.join(", ", missing.stream().limit(5).map(a -> InputRules.isAccount(a) ? a : InputRules.quote(a)).toList()) + (missing.size() > 5 ? ", …" : "")
-                    + (missing.size() == 1 ? " does" : " do") + " not exist; create it in the chart of accounts first (POST /api/accounts)");
+                    + String.join(", ", missing.stream().limit(5).map(a -> InputRules.isAccount(a) ? a : InputRules.quote(a)).toList())
+                    + (missing.size() > 5 ? ", …" : "")
+                    + (missing.size() == 1 ? " does not exist; create it" : " do not exist; create them")
+                    + " in the chart of accounts (kontoplan) first (POST /api/accounts)");
         }
         refuseControlAccounts(command);
         chain.proceed();

@@ -81,7 +81,7 @@ class ViewRebuildIT {
                         + "'documentNo':'D-" + i + "','postingDate':'2026-05-02','dueDate':'2026-05-31','text':'during','amount':'10.00',"
                         + "'controlAccount':'1100','offsetAccount':'1010'}"))
                         : i % 7 == 6
-                        ? api.post("/api/skyldige-beloeb", json("{'debtId':'" + id + "','employeeNo':'9" + i + "','kind':'AUTO','amount':'5.00',"
+                        ? api.post("/api/skyldige-beloeb", json("{'debtId':'" + id + "','employerId':'K" + (i % 2) + "','employeeNo':'9" + i + "','kind':'AUTO','amount':'5.00',"
                         + "'postingDate':'2026-05-02','payrollRunId':'run-" + i + "','counterAccount':'0000000170'}"))
                         : api.post("/api/journal-entries", json("{'entryId':'" + id + "','postingDate':'2026-05-02','text':'during',"
                         + "'lines':[{'account':'6100','debit':'1.00'},{'account':'5820','credit':'1.00'}]}"));

@@ -35,7 +35,7 @@ class EmployeeDebtTest {
     }
 
     static SkyldigtBeløbRegistered arisen(DebtKind kind, String amount) {
-        return new SkyldigtBeløbRegistered("D-1", "1001", kind, m(amount), MARCH, "2026-03", NET_PAY, "61.50",
+        return new SkyldigtBeløbRegistered("D-1", "K5", "1001", kind, m(amount), MARCH, "2026-03", NET_PAY, "61.50",
                 List.of(PostingLine.debit("61.50", m(amount)), PostingLine.credit(NET_PAY, m(amount))));
     }
 
@@ -49,8 +49,21 @@ class EmployeeDebtTest {
     @Test
     void aDebtArisesAsDebit6150() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterSkyldigtBeløb("D-1", "1001", DebtKind.AUTO, m("3200.00"), MARCH, "2026-03", NET_PAY))
+                .when(new RegisterSkyldigtBeløb("D-1", "K5", "1001", DebtKind.AUTO, m("3200.00"), MARCH, "2026-03", NET_PAY))
                 .expectEvents(arisen(DebtKind.AUTO, "3200.00"));
+    }
+
+    @Test
+    void aDebtBelongsToAnEmployerAndItsEmployee() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterSkyldigtBeløb("D-1", null, "1001", DebtKind.AUTO, m("3200.00"), MARCH, "2026-03", NET_PAY))
+                .expectNoEvents()
+                .expectException(LedgerException.Invalid.class)
+                .expectExceptionMessage(containsString("employerId"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterSkyldigtBeløb("D-2", "K101", "1001", DebtKind.AUTO, m("500.00"), MARCH, "2026-03", NET_PAY))
+                .expectEvents(new SkyldigtBeløbRegistered("D-2", "K101", "1001", DebtKind.AUTO, m("500.00"), MARCH, "2026-03",
+                        NET_PAY, "61.50", List.of(PostingLine.debit("61.50", m("500.00")), PostingLine.credit(NET_PAY, m("500.00")))));
     }
 
     @Test
@@ -108,10 +121,10 @@ class EmployeeDebtTest {
     @Test
     void amountsArePositiveAndTheCounterAccountIsNot6150() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterSkyldigtBeløb("D-1", "1001", DebtKind.AUTO, m("-1.00"), MARCH, "2026-03", NET_PAY))
+                .when(new RegisterSkyldigtBeløb("D-1", "K5", "1001", DebtKind.AUTO, m("-1.00"), MARCH, "2026-03", NET_PAY))
                 .expectException(LedgerException.Invalid.class);
         fixture.givenNoPriorActivity()
-                .when(new RegisterSkyldigtBeløb("D-1", "1001", DebtKind.AUTO, m("1.00"), MARCH, "2026-03", "61.50"))
+                .when(new RegisterSkyldigtBeløb("D-1", "K5", "1001", DebtKind.AUTO, m("1.00"), MARCH, "2026-03", "61.50"))
                 .expectException(LedgerException.Invalid.class);
         fixture.given(arisen(DebtKind.MANUAL, "10.00"))
                 .when(new PaySkyldigtBeløb("D-1", "PAY-1", m("0.00"), APRIL, "5820"))

@@ -35,7 +35,7 @@ class EmployeeDebtsIT {
         Money debtsBefore = balance(api, "61.50");
         Money writtenOffBefore = balance(api, "22.91");
 
-        step(api, "/api/skyldige-beloeb", "{'debtId':'D-1001-2026-03','employeeNo':'1001','kind':'AUTO','amount':'3200.00',"
+        step(api, "/api/skyldige-beloeb", "{'debtId':'D-1001-2026-03','employerId':'29189978','employeeNo':'1001','kind':'AUTO','amount':'3200.00',"
                 + "'postingDate':'2026-03-31','payrollRunId':'2026-03','counterAccount':'0000000170'}");
         JsonNode debt = view(api, "D-1001-2026-03", "3200.00");
         assertThat(debt.get("warnings").get(0).get("code").asText()).isEqualTo("RB7050");
@@ -55,7 +55,7 @@ class EmployeeDebtsIT {
         debt = view(api, "D-1001-2026-03", "0.00");
         assertThat(debt.get("warnings")).as("no more RB7050").isEmpty();
 
-        step(api, "/api/skyldige-beloeb", "{'debtId':'D-2002-2026-03','employeeNo':'2002','kind':'MANUAL','amount':'25000.00',"
+        step(api, "/api/skyldige-beloeb", "{'debtId':'D-2002-2026-03','employerId':'29189978','employeeNo':'2002','kind':'MANUAL','amount':'25000.00',"
                 + "'postingDate':'2026-03-31','payrollRunId':'2026-03','counterAccount':'0000000170'}");
         debt = view(api, "D-2002-2026-03", "25000.00");
         assertThat(debt.get("warnings").get(0).get("code").asText()).isEqualTo("RB7061");
@@ -72,10 +72,58 @@ class EmployeeDebtsIT {
 
         assertThat(balance(api, "61.50").minus(debtsBefore)).isEqualTo(Money.ZERO);
         assertThat(balance(api, "22.91").minus(writtenOffBefore)).isEqualTo(Money.of("15000.00"));
-        assertThat(api.get("/api/skyldige-beloeb?employeeNo=2002").body()).hasSize(1);
+        assertThat(api.get("/api/skyldige-beloeb?employerId=29189978&employeeNo=2002").body()).hasSize(1);
         assertThat(api.get("/api/skyldige-beloeb/NOPE").status()).isEqualTo(404);
         assertThat(api.post("/api/skyldige-beloeb/NOPE/offsets", json("{'offsetId':'X-off','amount':'1.00','postingDate':'2026-04-30'}"))
                 .status()).isEqualTo(404);
+    }
+
+    @Test
+    void twoEmployersSharingAnEmployeeNumberHaveSeparateDebtsViewsAndWarnings() {
+        Api api = new Api(http);
+        TestChart.open(api);
+        step(api, "/api/skyldige-beloeb", "{'debtId':'K5-1001-2026-03','employerId':'K5','employeeNo':'1001','kind':'AUTO',"
+                + "'amount':'3200.00','postingDate':'2026-03-31','payrollRunId':'K5-2026-03','counterAccount':'0000000170'}");
+        step(api, "/api/skyldige-beloeb", "{'debtId':'K101-1001-2026-03','employerId':'K101','employeeNo':'1001','kind':'MANUAL',"
+                + "'amount':'500.00','postingDate':'2026-03-31','payrollRunId':'K101-2026-03','counterAccount':'0000000170'}");
+        view(api, "K5-1001-2026-03", "3200.00");
+        view(api, "K101-1001-2026-03", "500.00");
+
+        JsonNode k5 = api.get("/api/skyldige-beloeb?employerId=K5&employeeNo=1001").body();
+        assertThat(k5.findValuesAsText("debtId")).containsExactly("K5-1001-2026-03");
+        assertThat(k5.get(0).get("employerId").asText()).isEqualTo("K5");
+        assertThat(k5.get(0).get("warnings").get(0).get("message").asText()).isEqualTo("RB7050: employee 1001 of employer K5 owes"
+                + " 3200.00 (skyldigt beløb, AUTO); it is offset automatically from later payouts (wage type 8561, modregning)");
+        JsonNode k101 = api.get("/api/skyldige-beloeb?employerId=K101&employeeNo=1001").body();
+        assertThat(k101.findValuesAsText("debtId")).containsExactly("K101-1001-2026-03");
+        assertThat(k101.get(0).get("warnings").get(0).get("code").asText()).isEqualTo("RB7061");
+        assertThat(k101.get(0).get("warnings").get(0).get("message").asText()).startsWith("RB7061: employee 1001 of employer K101"
+                + " owes 500.00 (skyldigt beløb, MANUAL) from payroll run K101-2026-03; it is not offset automatically");
+        assertThat(api.get("/api/skyldige-beloeb?employerId=K101").body().findValuesAsText("debtId")).containsExactly("K101-1001-2026-03");
+
+        Api.Response ambiguous = api.get("/api/skyldige-beloeb?employeeNo=1001");
+        assertThat(ambiguous.status()).isEqualTo(400);
+        assertThat(ambiguous.detail()).contains("employeeNo needs employerId");
+        Api.Response noEmployer = api.post("/api/skyldige-beloeb", json("{'debtId':'X-1001','employeeNo':'1001','kind':'AUTO',"
+                + "'amount':'1.00','postingDate':'2026-03-31','counterAccount':'0000000170'}"));
+        assertThat(noEmployer.status()).isEqualTo(400);
+        assertThat(noEmployer.detail()).contains("employerId");
+
+        step(api, "/api/skyldige-beloeb/K5-1001-2026-03/offsets", "{'offsetId':'K5-1001-off-2026-04','amount':'3200.00',"
+                + "'postingDate':'2026-04-30','payrollRunId':'K5-2026-04'}");
+        assertThat(view(api, "K5-1001-2026-03", "0.00").get("warnings")).as("K5's RB7050 is gone").isEmpty();
+        assertThat(api.get("/api/skyldige-beloeb/K101-1001-2026-03").body().get("outstanding").asText())
+                .as("K101's debt of the same employee number is untouched").isEqualTo("500.00");
+
+        JsonNode summary = api.get("/api/skyldige-beloeb/summary").body();
+        assertThat(summary.get("agrees").asBoolean()).isTrue();
+        JsonNode employers = summary.get("employers");
+        assertThat(employers.findValuesAsText("employerId")).contains("K101").doesNotContain("K5");
+        Money perEmployer = Money.ZERO;
+        for (JsonNode employer : employers) {
+            perEmployer = perEmployer.plus(Money.of(employer.get("outstanding").asText()));
+        }
+        assertThat(perEmployer).as("the employers' sums add up to the total").isEqualTo(Money.of(summary.get("outstanding").asText()));
     }
 
     void step(Api api, String path, String body) {

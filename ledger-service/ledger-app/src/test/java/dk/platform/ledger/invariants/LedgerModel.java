@@ -49,6 +49,8 @@ class LedgerModel {
 
     /** An employee debt as its events tell it. */
     static final class Debt {
+        String employerId;
+        String employeeNo;
         Money arisen;
         Money taken = Money.ZERO;
         Money outstanding;
@@ -78,6 +80,8 @@ class LedgerModel {
         }
         if (event instanceof SkyldigtBeløbRegistered e) {
             Debt debt = new Debt();
+            debt.employerId = e.employerId();
+            debt.employeeNo = e.employeeNo();
             debt.arisen = e.amount();
             debt.outstanding = e.amount();
             debts.put(e.debtId(), debt);

@@ -141,11 +141,14 @@ public final class RandomCommands {
                 List.of(new Application(pick(itemIds), null, null), new Application(pick(itemIds), null, null)));
     }
 
-    /** An employee debt arising, or a step on one (which may ask for more than is outstanding). */
+    /**
+     * An employee debt arising, or a step on one (which may ask for more than is outstanding). Two employers share the
+     * same employee numbers (SPEC §5), so the views must keep their debts apart.
+     */
     private Object debt(String id) {
         if (debtIds.isEmpty() || random.nextInt(3) == 0) {
             debtIds.add(id);
-            return new RegisterSkyldigtBeløb(id, "E" + random.nextInt(5), random.nextBoolean() ? DebtKind.AUTO : DebtKind.MANUAL,
+            return new RegisterSkyldigtBeløb(id, random.nextBoolean() ? "K5" : "K101", "E" + random.nextInt(5), random.nextBoolean() ? DebtKind.AUTO : DebtKind.MANUAL,
                     amount(1, 900), date(), "run-" + id, "0000000170");
         }
         String debt = pick(debtIds);
