@@ -61,7 +61,7 @@ public class PlatformSupportAutoConfiguration {
         StrictJson.DateRange dates = new StrictJson.DateRange(
                 environment.getProperty("platform.input.first-date", java.time.LocalDate.class, StrictJson.DateRange.DEFAULT.first()),
                 environment.getProperty("platform.input.last-date", java.time.LocalDate.class, StrictJson.DateRange.DEFAULT.last()));
-        return new InputJson(StrictJson.forInput(json, dates));
+        return new InputJson(StrictJson.forInput(json, dates), dates);
     }
 
     /** Every REST body is read by the strict input reader; responses are written as before. */

@@ -9,6 +9,7 @@ final class Csv {
     private Csv() {
     }
 
+    /** @throws IllegalArgumentException if a quoted cell is not closed on the row */
     static List<String> split(String row) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -32,6 +33,10 @@ final class Csv {
             } else {
                 cell.append(c);
             }
+        }
+        if (quoted) {
+            // a quote left open would take the rest of the row as one cell: "100,00 is not 100,00 (issue 15)
+            throw new IllegalArgumentException("a quoted cell is not closed");
         }
         cells.add(cell.toString());
         return cells;

@@ -4,6 +4,7 @@ import dk.platform.ledger.api.InputRules;
 import dk.platform.payroll.debt.DebtPlan;
 import dk.platform.payroll.voucher.VoucherHeader;
 import dk.platform.support.ProblemHandler;
+import dk.platform.support.input.InputJson;
 import dk.platform.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,12 +46,14 @@ class RunController {
     private final RunStore runs;
     private final FileStore files;
     private final Approvals approvals;
+    private final InputJson input;
 
-    RunController(RunIntake intake, RunStore runs, FileStore files, Approvals approvals) {
+    RunController(RunIntake intake, RunStore runs, FileStore files, Approvals approvals, InputJson input) {
         this.intake = intake;
         this.runs = runs;
         this.files = files;
         this.approvals = approvals;
+        this.input = input;
     }
 
     record ApprovalRequest(LocalDate postingDate) {
@@ -64,11 +67,11 @@ class RunController {
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<RunView> receiveCsv(HttpServletRequest request, @RequestParam String runId,
-                                       @RequestParam String employerId, @RequestParam LocalDate dispositionDate,
+                                       @RequestParam String employerId, @RequestParam String dispositionDate,
                                        @RequestParam List<String> periods)
             throws IOException {
-        RunIntake.RunHeader header = new RunIntake.RunHeader(runId, employerId, periods.stream().map(RunController::period)
-                .toList(), dispositionDate);
+        RunIntake.RunHeader header = new RunIntake.RunHeader(runId, employerId, periods.stream().map(this::period)
+                .toList(), date(dispositionDate, "dispositionDate"));
         return received(intake.receiveCsv(request.getInputStream(), header, Caller.currentOr("anonymous")));
     }
 
@@ -186,13 +189,21 @@ class RunController {
         return runs.find(runId).orElseThrow(() -> new RunProblem(404, "no payroll run " + InputRules.quote(runId) + ""));
     }
 
-    /** A period as from..to, e.g. 2026-10-01..2026-10-31. */
-    private static VoucherHeader.Period period(String text) {
-        String[] parts = text.split("\\.\\.");
-        try {
-            return new VoucherHeader.Period(LocalDate.parse(parts[0].trim()), LocalDate.parse(parts[1].trim()));
-        } catch (RuntimeException e) {
+    /** A period as from..to, e.g. 2026-10-01..2026-10-31; each date by SPEC §0's rule. */
+    private VoucherHeader.Period period(String text) {
+        String[] parts = text.split("\\.\\.", -1);
+        if (parts.length != 2) {
             throw new RunProblem(400, "period " + InputRules.quote(text) + " must be from..to, e.g. 2026-10-01..2026-10-31");
+        }
+        return new VoucherHeader.Period(date(parts[0].strip(), "period from"), date(parts[1].strip(), "period to"));
+    }
+
+    /** A date in a query parameter: yyyy-mm-dd within the dates input may carry (Spring's conversion would take "+12026-10-30"). */
+    private LocalDate date(String text, String field) {
+        try {
+            return input.date(text);
+        } catch (IllegalArgumentException e) {
+            throw new RunProblem(400, field + " " + e.getMessage());
         }
     }
 }

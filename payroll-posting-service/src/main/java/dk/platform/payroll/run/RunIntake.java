@@ -27,7 +27,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -54,7 +53,7 @@ public class RunIntake {
     private static final Pattern EMPLOYEE_NO = Pattern.compile("[A-Za-z0-9]{1,10}");
     private static final Pattern WAGE_TYPE = Pattern.compile("\\d{4}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,20}");
-    private static final Pattern VALUE = Pattern.compile("[^\\t\\r\\n;]{1,10}");
+    private static final Pattern VALUE = Pattern.compile("[^\\p{Cc};]{1,10}"); // no control character (issue 15)
     static final List<String> CSV_COLUMNS = List.of("employeeNo", "wageType", "amount", "department", "payoutPlace",
             "account", "optional1", "optional2", "optional3", "optional4", "optional5", "optional6", "inputValue");
 
@@ -71,6 +70,7 @@ public class RunIntake {
     private final FileStore files;
     private final ObjectMapper json;
     private final RunProcessor processor;
+    private final InputJson input;
     private final Clock clock = Clock.systemUTC();
 
     public RunIntake(SetupStore setup, RunStore runs, FileStore files, InputJson input, RunProcessor processor) {
@@ -80,6 +80,7 @@ public class RunIntake {
         // the run is read as a stream, value by value: trailing content is checked once, at the end of the stream
         this.json = input.mapper().copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.processor = processor;
+        this.input = input;
     }
 
     public Received receiveJson(InputStream body, String user) throws IOException {
@@ -150,9 +151,14 @@ public class RunIntake {
                 throw new RunProblem(400, "the CSV file is empty; its first row names the columns: "
                         + String.join(";", CSV_COLUMNS));
             }
-            List<String> columns = Csv.split(first.startsWith("\uFEFF") ? first.substring(1) : first);
+            List<String> columns;
+            try {
+                columns = Csv.split(first.startsWith("\uFEFF") ? first.substring(1) : first);
+            } catch (IllegalArgumentException e) {
+                throw new RunProblem(400, "line 1: " + e.getMessage());
+            }
             for (String column : columns) {
-                if (!CSV_COLUMNS.contains(column.trim())) {
+                if (!CSV_COLUMNS.contains(spacesStripped(column))) {
                     throw new RunProblem(400, "line 1: unknown column " + InputRules.quote(column) + "; columns are "
                             + String.join(";", CSV_COLUMNS) + " (employeeNo, wageType and amount required)");
                 }
@@ -164,25 +170,32 @@ public class RunIntake {
             int lineNo = 1;
             while ((row = reader.readLine()) != null) {
                 lineNo++;
-                if (row.isBlank()) {
+                if (spacesStripped(row).isEmpty()) {
                     continue;
                 }
                 String at = "line " + lineNo;
-                List<String> cells = Csv.split(row);
+                List<String> cells;
+                try {
+                    cells = Csv.split(row);
+                } catch (IllegalArgumentException e) {
+                    upload.error(at, e.getMessage());
+                    continue;
+                }
                 if (cells.size() != columns.size()) {
                     upload.error(at, "has " + cells.size() + " cells, the header " + columns.size());
                     continue;
                 }
                 String[] v = new String[CSV_COLUMNS.size()];
                 for (int i = 0; i < columns.size(); i++) {
-                    String cell = cells.get(i).trim();
-                    v[CSV_COLUMNS.indexOf(columns.get(i).trim())] = cell.isEmpty() ? null : cell;
+                    String cell = spacesStripped(cells.get(i));
+                    v[CSV_COLUMNS.indexOf(spacesStripped(columns.get(i)))] = cell.isEmpty() ? null : cell;
                 }
                 Money amount;
                 try {
                     amount = Money.of(v[2] == null ? null : v[2].replace(',', '.'));
                 } catch (IllegalArgumentException e) {
-                    upload.error(at, "amount '" + v[2] + "' is not an amount: write it with at most 2 decimals, such as 1234,50");
+                    upload.error(at, "amount " + InputRules.quote(v[2]) + " is not an amount: write it with at most 2 decimals, such as"
+                            + " 1234,50");
                     continue;
                 }
                 RunLine.Overrides overrides = new RunLine.Overrides(v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
@@ -230,6 +243,22 @@ public class RunIntake {
                 setup.wageTypeCodes(), user);
     }
 
+    /**
+     * A CSV cell without the spaces and tabs around it. Not String.trim: it drops control characters
+     * too, so "1001\u0000" would be employee 1001 (issue 15); a control character stays and is refused.
+     */
+    static String spacesStripped(String cell) {
+        int start = 0;
+        int end = cell.length();
+        while (start < end && (cell.charAt(start) == ' ' || cell.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (cell.charAt(end - 1) == ' ' || cell.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return cell.substring(start, end);
+    }
+
     static LocalDate referenceDate(List<VoucherHeader.Period> periods) {
         return periods.stream().map(VoucherHeader.Period::to).min(LocalDate::compareTo).orElseThrow();
     }
@@ -241,11 +270,12 @@ public class RunIntake {
         return p.getText();
     }
 
-    private static LocalDate date(String text, String field) {
+    /** SPEC §0's date rule, as for every other date in input (LocalDate.parse would take "+12026-10-30" or year 0). */
+    private LocalDate date(String text, String field) {
         try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new RunProblem(400, "" + InputRules.quote(field) + " is not a date (yyyy-mm-dd): " + InputRules.quote(text) + "");
+            return input.date(text);
+        } catch (IllegalArgumentException e) {
+            throw new RunProblem(400, InputRules.quote(field) + ": " + e.getMessage());
         }
     }
 

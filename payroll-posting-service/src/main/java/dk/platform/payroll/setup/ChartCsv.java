@@ -88,6 +88,14 @@ final class ChartCsv {
                 continue;
             }
             List<String> c = row.cells();
+            // the rules strip a value before they check it, and strip() would take "\u001f" for blank: a
+            // control character in any cell is refused here, as a JSON body with one is (issue 15)
+            int control = java.util.stream.IntStream.range(0, c.size())
+                    .filter(i -> dk.platform.ledger.api.InputRules.hasControlCharacters(c.get(i), false)).findFirst().orElse(-1);
+            if (control >= 0) {
+                v.add(row.line(), COLUMNS.get(control), COLUMNS.get(control) + " contains a control character");
+                continue;
+            }
             lines.add(new LineInput(null, c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6), c.get(7),
                     c.get(8), c.get(9), c.get(10), c.get(11), c.get(12), c.get(13), c.get(14), c.get(15), c.get(16)));
             where.add(row.line());

@@ -133,8 +133,8 @@ final class SetupRules {
         }
         String wageType = blankToNull(in.wageType());
         if (wageType == null || wageType.length() != 4 || !WAGE_TYPE_PATTERN.matcher(wageType).matches()) {
-            v.add(where, "wageType", "wageType must be 4 digits or a pattern of 4 with * only on the right (e.g. 13**), was '"
-                    + in.wageType() + "'");
+            v.add(where, "wageType", "wageType must be 4 digits or a pattern of 4 with * only on the right (e.g. 13**), was "
+                    + InputRules.quote(in.wageType()));
         }
         int seq = seq(blankToNull(in.seq()));
         if (seq == 0) {

@@ -167,22 +167,30 @@ public final class StrictJson {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 throw new IllegalArgumentException("a date is a string \"yyyy-mm-dd\", not " + shape(p.currentToken()));
             }
-            String text = p.getText();
-            LocalDate date;
-            try {
-                date = DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
-            } catch (DateTimeParseException e) {
-                date = null;
-            }
-            if (date == null) {
-                throw new IllegalArgumentException(InputRules.quote(text) + " is not a date (yyyy-mm-dd)");
-            }
-            if (!range.contains(date)) {
-                throw new IllegalArgumentException(text + " is outside the dates this ledger takes (" + range.first() + " to "
-                        + range.last() + ")");
-            }
-            return date;
+            return date(p.getText(), range);
         }
+    }
+
+    /**
+     * SPEC §0's date rule for a date read as text (a CSV cell, a query parameter, a streamed JSON
+     * field): {@code yyyy-MM-dd} exactly, within the range; otherwise an IllegalArgumentException
+     * that quotes at most a short prefix of the text.
+     */
+    public static LocalDate date(String text, DateRange range) {
+        LocalDate date;
+        try {
+            date = text != null && DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
+        } catch (DateTimeParseException e) {
+            date = null;
+        }
+        if (date == null) {
+            throw new IllegalArgumentException(InputRules.quote(text) + " is not a date (yyyy-mm-dd)");
+        }
+        if (!range.contains(date)) {
+            throw new IllegalArgumentException(text + " is outside the dates this ledger takes (" + range.first() + " to "
+                    + range.last() + ")");
+        }
+        return date;
     }
 
     /** A plain JSON number: not a string, and no exponent ("1e2" is not how anyone writes 100). */

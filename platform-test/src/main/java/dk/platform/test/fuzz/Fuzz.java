@@ -126,6 +126,52 @@ public final class Fuzz {
         return new Result(seed, cases, accepted, kinds, new ArrayList<>(failures), Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * An endpoint that takes a file (CSV): its method, its path and valid text for case {@code n}
+     * (a fresh id per case, in the path or in the text), the content type, and how {@link BadTexts}
+     * reads the text.
+     */
+    public record TextTarget(String method, IntFunction<String> path, String contentType, IntFunction<String> validText,
+                             String separator, Set<String> idCells, int firstDataLine, String name) {
+    }
+
+    /** {@link #run} for endpoints that take a file: {@link BadTexts} mutations, the same checks after each case. */
+    public Result runText(List<TextTarget> targets, int casesPerTarget, long seed, Supplier<Object> recorded, Supplier<Object> settle) {
+        long start = System.nanoTime();
+        Random random = new Random(seed);
+        Set<String> failures = new LinkedHashSet<>();
+        int cases = 0;
+        int accepted = 0;
+        Object before = recorded.get();
+        for (int n = 0; n < casesPerTarget; n++) {
+            for (TextTarget target : targets) {
+                BadTexts.Case c = new BadTexts(target.validText().apply(n), target.separator(), target.idCells(), target.firstDataLine(),
+                        random).next();
+                cases++;
+                Response r = send(target.method(), target.path().apply(n), target.contentType(), c.body());
+                String problem = check(r, c.asBodyCase());
+                if (problem == null && r.status() < 300) {
+                    accepted++;
+                    if (!c.mayStayValid()) {
+                        problem = "accepted (" + r.status() + ") although the mutation makes the file invalid: " + cut(r.body());
+                    }
+                    before = settle.get();
+                } else if (problem == null) {
+                    Object after = recorded.get();
+                    if (!Objects.equals(before, after)) {
+                        problem = "refused with " + r.status() + " but what is recorded changed: " + before + " -> " + after;
+                        before = after;
+                    }
+                }
+                if (problem != null && failures.size() < 40) {
+                    failures.add("[seed " + seed + ", -Dfuzz.seed=" + seed + "] " + target.name() + " case " + n + " " + c.describe()
+                            + "\n    -> " + problem);
+                }
+            }
+        }
+        return new Result(seed, cases, accepted, Map.of(), new ArrayList<>(failures), Duration.ofNanos(System.nanoTime() - start));
+    }
+
     /** What is wrong with an answer to a bad body, or null. */
     public static String check(Response r, BadBodies.Case c) {
         if (r.status() >= 500) {

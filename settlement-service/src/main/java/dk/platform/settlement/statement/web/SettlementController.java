@@ -8,6 +8,7 @@ import dk.platform.settlement.statement.StatementStatus;
 import dk.platform.settlement.statement.intake.StatementConflict;
 import dk.platform.settlement.statement.intake.StatementIntake;
 import dk.platform.support.ProblemHandler;
+import dk.platform.support.input.InputJson;
 import dk.platform.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -73,10 +74,12 @@ class SettlementController {
 
     private final StatementIntake intake;
     private final SettlementAccounts defaults;
+    private final InputJson input;
 
-    SettlementController(StatementIntake intake, SettlementAccounts defaults) {
+    SettlementController(StatementIntake intake, SettlementAccounts defaults, InputJson input) {
         this.intake = intake;
         this.defaults = defaults;
+        this.input = input;
     }
 
     @PostMapping(path = "/api/settlements", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -115,7 +118,7 @@ class SettlementController {
                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
         // UTF-8 unless the request says otherwise (Spring would read text/* without a charset as ISO-8859-1)
         Charset charset = type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
-        return answer(StatementCsv.parse(new String(csv, charset), defaults));
+        return answer(StatementCsv.parse(new String(csv, charset), defaults, input.dates()));
     }
 
     @GetMapping("/api/settlements/{statementId}")

@@ -6,8 +6,9 @@ import dk.platform.settlement.statement.Check;
 import dk.platform.settlement.statement.SettlementAccounts;
 import dk.platform.settlement.statement.Statement;
 
+import dk.platform.support.input.StrictJson;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.Map;
 final class StatementCsv {
 
     static final String MEDIA_TYPE = "text/csv";
+    static final int MAX_ERRORS = 100;
+    static final int MAX_DETAIL = 300;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("^[ \t]+|[ \t]+$");
     private static final java.util.regex.Pattern TWO_DECIMALS = java.util.regex.Pattern.compile("-?\\d{1,15}\\.\\d{2}");
 
     /** A CSV file that cannot be read; {@code errors} are "line N: ..." sentences. */
@@ -36,15 +40,26 @@ final class StatementCsv {
         final List<String> errors;
 
         Invalid(List<String> errors) {
-            super(errors.size() == 1 ? errors.get(0) : errors.size() + " errors: " + String.join("; ", errors));
-            this.errors = List.copyOf(errors);
+            // the detail stays short whatever the file: the first error, and how many there are (all of them in 'errors')
+            super(shortened(errors.size() == 1 ? errors.get(0) : errors.size() + " errors: " + String.join("; ", errors)));
+            this.errors = List.copyOf(errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
         }
     }
 
     private StatementCsv() {
     }
 
+    /** A detail stays short whatever the file (issue 15): every error is in 'errors' in full. */
+    static String shortened(String message) {
+        return message.length() <= MAX_DETAIL ? message : message.substring(0, MAX_DETAIL) + "… (every error is listed in 'errors')";
+    }
+
     static Statement parse(String text, SettlementAccounts defaults) {
+        return parse(text, defaults, StrictJson.DateRange.DEFAULT);
+    }
+
+    /** @param dates the dates input may carry (SPEC §0), as for a JSON statement */
+    static Statement parse(String text, SettlementAccounts defaults, StrictJson.DateRange dates) {
         List<String> errors = new ArrayList<>();
         String[] header = null;
         int headerLine = 0;
@@ -57,13 +72,13 @@ final class StatementCsv {
         for (int i = 0; i < lines.length; i++) {
             int n = i + 1;
             String line = lines[i];
-            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+            if (spaces(line) || line.stripLeading().startsWith("#")) {
                 continue;
             }
             String where = "line " + n + ": ";
             try {
                 List<String> f = fields(line);
-                String type = f.get(0).trim().toLowerCase();
+                String type = String.valueOf(blank(f.get(0))).toLowerCase(java.util.Locale.ROOT);
                 switch (type) {
                     case "statement" -> {
                         expect(f, 7, 7, "statement,statementId,party,openItemId,settlementDate,cashAccount,bankAmount");
@@ -72,18 +87,18 @@ final class StatementCsv {
                         }
                         header = f.toArray(String[]::new);
                         headerLine = n;
-                        date(f.get(4), "settlementDate");
+                        date(f.get(4), "settlementDate", dates);
                         money(f.get(6), "bankAmount");
                     }
                     case "fee" -> {
                         expect(f, 3, 5, "fee,text,amount[,account[,lineId]]");
                         fees.add(Check.at("fee ", () -> new Statement.Fee(blank(f.get(1)), money(f.get(2), "amount"),
-                                StatementRequest.or(at(f, 3), defaults.fees()), blank(at(f, 4)))));
+                                StatementRequest.or(blank(at(f, 3)), defaults.fees()), blank(at(f, 4)))));
                     }
                     case "rejected" -> {
                         expect(f, 4, 5, "rejected,lineId,reference,amount[,account]");
                         Statement.RejectedBill bill = Check.at("rejected bill ", () -> new Statement.RejectedBill(blank(f.get(1)),
-                                blank(f.get(2)), money(f.get(3), "amount"), StatementRequest.or(at(f, 4), defaults.rejected())));
+                                blank(f.get(2)), money(f.get(3), "amount"), StatementRequest.or(blank(at(f, 4)), defaults.rejected())));
                         Integer first = references.putIfAbsent(bill.reference(), n);
                         if (first != null) {
                             throw new IllegalArgumentException("rejected bill reference '" + bill.reference()
@@ -97,11 +112,11 @@ final class StatementCsv {
                             throw new IllegalArgumentException("a second difference record (the first is on line " + differenceLine + ")");
                         }
                         difference = Check.at("difference ", () -> new Statement.Difference(money(f.get(1), "amount"),
-                                StatementRequest.or(at(f, 2), defaults.difference())));
+                                StatementRequest.or(blank(at(f, 2)), defaults.difference())));
                         differenceLine = n;
                     }
-                    default -> throw new IllegalArgumentException("unknown record type '" + f.get(0)
-                            + "'; expected statement, fee, rejected or difference");
+                    default -> throw new IllegalArgumentException("unknown record type " + InputRules.quote(f.get(0))
+                            + "; expected statement, fee, rejected or difference");
                 }
             } catch (IllegalArgumentException e) {
                 errors.add(where + e.getMessage());
@@ -116,7 +131,7 @@ final class StatementCsv {
         }
         String[] h = header;
         try {
-            return new Statement(blank(h[1]), blank(h[2]), blank(h[3]), date(h[4], "settlementDate"), blank(h[5]),
+            return new Statement(blank(h[1]), blank(h[2]), blank(h[3]), date(h[4], "settlementDate", dates), blank(h[5]),
                     money(h[6], "bankAmount"), fees, rejected, difference);
         } catch (IllegalArgumentException e) {
             throw new Invalid(List.of("line " + headerLine + ": statement " + e.getMessage()));
@@ -135,7 +150,15 @@ final class StatementCsv {
     }
 
     private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return value == null || spaces(value) ? null : SPACES.matcher(value).replaceAll("");
+    }
+
+    /**
+     * Only spaces and tabs around a field are dropped (String.trim would drop control characters
+     * too, and so take "fee\u0000" for "fee" or a NUL at the end of a text for nothing: issue 15).
+     */
+    private static boolean spaces(String value) {
+        return value.chars().allMatch(c -> c == ' ' || c == '\t');
     }
 
     private static Money money(String value, String field) {
@@ -151,15 +174,16 @@ final class StatementCsv {
         return Money.of(v);
     }
 
-    private static LocalDate date(String value, String field) {
+    /** SPEC §0's date rule, as for JSON: yyyy-mm-dd exactly, within the dates input may carry (not "+12026-01-01", not year 0). */
+    private static LocalDate date(String value, String field, StrictJson.DateRange dates) {
         String v = blank(value);
         if (v == null) {
             throw new IllegalArgumentException(field + " is required");
         }
         try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " " + InputRules.quote(v) + " is not a date (yyyy-mm-dd)");
+            return StrictJson.date(v, dates);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " " + e.getMessage());
         }
     }
 
@@ -179,7 +203,7 @@ final class StatementCsv {
                 } else {
                     field.append(c);
                 }
-            } else if (c == '"' && field.toString().isBlank()) {
+            } else if (c == '"' && spaces(field.toString())) {
                 field.setLength(0);
                 quoted = true;
             } else if (c == ',') {

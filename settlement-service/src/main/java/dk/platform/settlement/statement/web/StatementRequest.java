@@ -47,7 +47,8 @@ record StatementRequest(String statementId, String party, String openItemId, Loc
         return new Statement(statementId, party, openItemId, settlementDate, cashAccount, bankAmount, feeList, bills, diff);
     }
 
+    /** The account given, or the configured one if it is left out; an empty or blank account is not left out, but wrong (issue 15). */
     static String or(String given, String fallback) {
-        return given == null || given.isBlank() ? fallback : given;
+        return given == null ? fallback : given;
     }
 }
