@@ -100,7 +100,10 @@ public class RunIntake {
                     case "runId" -> runId = text(p, field);
                     case "employerId" -> employerId = text(p, field);
                     case "dispositionDate" -> dispositionDate = date(text(p, field), field);
-                    case "periods" -> periods = Arrays.asList(json.readValue(p, VoucherHeader.Period[].class));
+                    case "periods" -> {
+                        VoucherHeader.Period[] read = json.readValue(p, VoucherHeader.Period[].class);
+                        periods = read == null ? null : Arrays.asList(read); // null: "periods are missing", below
+                    }
                     case "lines" -> {
                         if (upload != null) {
                             throw new RunProblem(400, "'lines' is given twice");

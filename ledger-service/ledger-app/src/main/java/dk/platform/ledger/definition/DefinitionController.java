@@ -169,6 +169,10 @@ class DefinitionController {
         switch (command) {
             case "PostJournalEntry" -> {
                 PostJournalEntry entry = read(body, PostJournalEntry.class);
+                // checked as posting it would check it; only the id may be left out
+                Check.optionalId(entry.entryId(), "entryId");
+                Check.required(entry.postingDate(), "postingDate");
+                Check.text(entry.text(), "text");
                 return Preview.of(command, entry.transactionType(), rules.apply(entry.transactionType(), Check.lines(entry.lines(), 1)));
             }
             case "BookWriteOff" -> {
