@@ -158,17 +158,7 @@ class PayrollFuzzIT {
 
     /** Waits until the setup revision and the stored runs stay the same for 300 ms. */
     Object awaitQuiet() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Recorded last = recorded();
-        while (System.nanoTime() < deadline) {
-            sleep(300);
-            Recorded now = recorded();
-            if (now.equals(last)) {
-                return now;
-            }
-            last = now;
-        }
-        return last;
+        return Fuzz.awaitQuiet(this::recorded, Fuzz::pause);
     }
 
     // ------------------------------------------------------------------ helpers

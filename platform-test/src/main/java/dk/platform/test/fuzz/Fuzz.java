@@ -222,4 +222,31 @@ public final class Fuzz {
         return String.format("fuzz %s: seed %d, %d cases (%d accepted as still valid) in %d ms, by kind %s", service, result.seed(),
                 result.cases(), result.accepted(), result.took().toMillis(), kinds);
     }
+
+    /**
+     * Waits until what {@code recorded} reads stays the same over one {@code pause} (views and
+     * sagas follow the writes), at most 20 s, and answers the last reading.
+     */
+    public static <T> T awaitQuiet(Supplier<T> recorded, Runnable pause) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        T last = recorded.get();
+        while (System.nanoTime() < deadline) {
+            pause.run();
+            T now = recorded.get();
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    /** A pause of 300 ms for {@link #awaitQuiet}. */
+    public static void pause() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -163,17 +163,7 @@ class SettlementFuzzIT {
 
     /** Waits until what is recorded stays the same for 300 ms. */
     Object awaitQuiet() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Recorded last = recorded();
-        while (System.nanoTime() < deadline) {
-            poll(Duration.ofMillis(300));
-            Recorded now = recorded();
-            if (now.equals(last)) {
-                return now;
-            }
-            last = now;
-        }
-        return last;
+        return Fuzz.awaitQuiet(this::recorded, () -> poll(Duration.ofMillis(300)));
     }
 
     // ------------------------------------------------------------------ set-up

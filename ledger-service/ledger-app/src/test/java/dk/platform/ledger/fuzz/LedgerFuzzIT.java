@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,17 +158,7 @@ class LedgerFuzzIT {
 
     /** Waits until the event store and the trial balance stay the same for 300 ms (views follow events). */
     Object awaitQuiet() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Recorded last = recorded();
-        while (System.nanoTime() < deadline) {
-            sleep(300);
-            Recorded now = recorded();
-            if (now.equals(last)) {
-                return now;
-            }
-            last = now;
-        }
-        return last;
+        return Fuzz.awaitQuiet(this::recorded, Fuzz::pause);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -224,13 +213,5 @@ class LedgerFuzzIT {
             }
         }
         return endpoints;
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
