@@ -247,7 +247,7 @@ public class Approvals {
     }
 
     private PayrollRun require(String runId) {
-        return runs.find(runId).orElseThrow(() -> new RunProblem(404, "no payroll run " + InputRules.quote(runId) + ""));
+        return runs.find(runId).orElseThrow(() -> new RunProblem(404, "no payroll run " + InputRules.quote(runId)));
     }
 
     private static PayrollRun.VoucherRecord await(java.util.concurrent.CompletableFuture<PayrollRun.VoucherRecord> future,

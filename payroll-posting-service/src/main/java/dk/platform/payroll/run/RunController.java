@@ -186,7 +186,7 @@ class RunController {
     }
 
     private PayrollRun require(String runId) {
-        return runs.find(runId).orElseThrow(() -> new RunProblem(404, "no payroll run " + InputRules.quote(runId) + ""));
+        return runs.find(runId).orElseThrow(() -> new RunProblem(404, "no payroll run " + InputRules.quote(runId)));
     }
 
     /** A period as from..to, e.g. 2026-10-01..2026-10-31; each date by SPEC §0's rule. */

@@ -268,7 +268,7 @@ public class RunIntake {
 
     private static String text(JsonParser p, String field) throws IOException {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw new RunProblem(400, "" + InputRules.quote(field) + " must be a string");
+            throw new RunProblem(400, InputRules.quote(field) + " must be a string");
         }
         return p.getText();
     }

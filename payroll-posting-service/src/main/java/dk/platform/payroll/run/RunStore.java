@@ -95,7 +95,7 @@ public class RunStore {
     /** No run with that id. */
     public static final class RunNotFound extends RuntimeException {
         public RunNotFound(String runId) {
-            super("no payroll run " + InputRules.quote(runId) + "");
+            super("no payroll run " + InputRules.quote(runId));
         }
     }
 }

@@ -40,7 +40,7 @@ public enum Field {
     @JsonCreator
     public static Field of(String key) {
         return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("" + InputRules.quote(key) + " is not a field; fields are "
+                .orElseThrow(() -> new IllegalArgumentException(InputRules.quote(key) + " is not a field; fields are "
                         + Arrays.stream(values()).map(Field::key).collect(Collectors.joining(", "))));
     }
 

@@ -48,7 +48,7 @@ final class SetupRules {
 
     static void wageType(String code, String text, Violations v) {
         if (code == null || !DIGITS4.matcher(code).matches()) {
-            v.add("code", "a wage type code is 4 digits, was " + InputRules.quote(code) + "");
+            v.add("code", "a wage type code is 4 digits, was " + InputRules.quote(code));
         }
         length(v, null, "text", text, 1, TEXT_MAX);
     }
@@ -57,7 +57,7 @@ final class SetupRules {
 
     static void chartCode(String field, String code, Violations v) {
         if (code == null || !CODE.matcher(code).matches()) {
-            v.add(field, "a chart code is exactly 2 letters or digits, was " + InputRules.quote(code) + "");
+            v.add(field, "a chart code is exactly 2 letters or digits, was " + InputRules.quote(code));
         }
     }
 
@@ -129,7 +129,7 @@ final class SetupRules {
         String group = blankToNull(in.group()) == null ? Patterns.ANY : in.group().strip();
         if (!Patterns.ANY.equals(group) && (!Patterns.wellFormed(group) || group.length() > GROUP_MAX || hasControl(group))) {
             v.add(where, "group", "group must be * or a pattern of at most " + GROUP_MAX
-                    + " characters with * only on the right (e.g. 10**), was " + InputRules.quote(group) + "");
+                    + " characters with * only on the right (e.g. 10**), was " + InputRules.quote(group));
         }
         String wageType = blankToNull(in.wageType());
         if (wageType == null || wageType.length() != 4 || !WAGE_TYPE_PATTERN.matcher(wageType).matches()) {
@@ -138,12 +138,12 @@ final class SetupRules {
         }
         int seq = seq(blankToNull(in.seq()));
         if (seq == 0) {
-            v.add(where, "seq", "seq must be a whole number 1..99, was " + (in.seq() == null ? "missing" : "" + InputRules.quote(in.seq()) + ""));
+            v.add(where, "seq", "seq must be a whole number 1..99, was " + (in.seq() == null ? "missing" : InputRules.quote(in.seq())));
         }
         String sideText = blankToNull(in.side());
         Side side = "D".equalsIgnoreCase(sideText) ? Side.D : "K".equalsIgnoreCase(sideText) ? Side.K : null;
         if (side == null) {
-            v.add(where, "side", "side must be D (debit) or K (credit), was " + InputRules.quote(in.side()) + "");
+            v.add(where, "side", "side must be D (debit) or K (credit), was " + InputRules.quote(in.side()));
         }
         String account = blankToNull(in.account());
         if (account == null || !ACCOUNT.matcher(account).matches() || !InputRules.isAccount(account)) {
@@ -165,7 +165,7 @@ final class SetupRules {
         String employeeNoText = blankToNull(in.employeeNo());
         boolean employeeNo = employeeNoText != null && List.of("yes", "true").contains(employeeNoText.toLowerCase());
         if (employeeNoText != null && !employeeNo && !List.of("no", "false").contains(employeeNoText.toLowerCase())) {
-            v.add(where, "employeeNo", "employeeNo must be yes or no (blank: no), was " + InputRules.quote(in.employeeNo()) + "");
+            v.add(where, "employeeNo", "employeeNo must be yes or no (blank: no), was " + InputRules.quote(in.employeeNo()));
         }
         Usage usage = Usage.VOUCHER_AND_CENTRAL;
         if (blankToNull(in.usage()) != null) {
@@ -173,7 +173,7 @@ final class SetupRules {
                 usage = Usage.valueOf(in.usage().strip().toUpperCase());
             } catch (IllegalArgumentException e) {
                 usage = null;
-                v.add(where, "usage", "usage must be one of " + Arrays.toString(Usage.values()) + ", was " + InputRules.quote(in.usage()) + "");
+                v.add(where, "usage", "usage must be one of " + Arrays.toString(Usage.values()) + ", was " + InputRules.quote(in.usage()));
             }
         }
         return new ChartLine(group, wageType, seq, side, account, text, deptCode, payoutCode,
@@ -203,7 +203,7 @@ final class SetupRules {
 
     static void sortingCode(String code, String description, List<Field> fields, Violations v) {
         if (code == null || !CODE.matcher(code).matches()) {
-            v.add("code", "a sorting code is exactly 2 letters or digits, was " + InputRules.quote(code) + "");
+            v.add("code", "a sorting code is exactly 2 letters or digits, was " + InputRules.quote(code));
         }
         length(v, null, "description", description, 1, DESCRIPTION_MAX);
         if (fields == null || fields.isEmpty()) {
@@ -247,7 +247,7 @@ final class SetupRules {
 
     static void employeeNo(String employeeNo, Integer where, Violations v) {
         if (employeeNo == null || !EMPLOYEE_NO.matcher(employeeNo).matches()) {
-            v.add(where, "employeeNo", "an employee number is 1..10 letters or digits, was " + InputRules.quote(employeeNo) + "");
+            v.add(where, "employeeNo", "an employee number is 1..10 letters or digits, was " + InputRules.quote(employeeNo));
         }
     }
 
@@ -292,7 +292,7 @@ final class SetupRules {
         }
         int before = v.size();
         if (d.wageType() == null || !DIGITS4.matcher(d.wageType()).matches()) {
-            v.add(where, prefix + "wageType", "wageType must be 4 digits, was " + InputRules.quote(d.wageType()) + "");
+            v.add(where, prefix + "wageType", "wageType must be 4 digits, was " + InputRules.quote(d.wageType()));
         }
         if (d.from() == null) {
             v.add(where, prefix + "from", "from is required");

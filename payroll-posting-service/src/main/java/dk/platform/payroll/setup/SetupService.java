@@ -263,7 +263,7 @@ class SetupService {
     Employee employee(String employerId, String employeeNo) {
         employer(employerId);
         return store.employee(employerId, employeeNo).orElseThrow(() -> SetupException.notFound("employer " + employerId
-                + " has no employee " + InputRules.quote(employeeNo) + ""));
+                + " has no employee " + InputRules.quote(employeeNo)));
     }
 
     /** One employee as sent. */

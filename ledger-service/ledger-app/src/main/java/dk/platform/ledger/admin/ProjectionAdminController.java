@@ -141,7 +141,7 @@ class ProjectionAdminController {
 
     private StreamingEventProcessor processor(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new LedgerException.NotFound("no tracking processor named " + InputRules.quote(name) + ""));
+                .orElseThrow(() -> new LedgerException.NotFound("no tracking processor named " + InputRules.quote(name)));
     }
 
     private ProjectionStatus status(String name, long head) {

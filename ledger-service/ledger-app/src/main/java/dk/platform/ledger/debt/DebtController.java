@@ -119,7 +119,7 @@ class DebtController {
     DebtView get(@PathVariable String debtId) {
         DebtView v = mongo.findById(debtId, DebtView.class, views.current(DebtProjection.NAME, DebtView.COLLECTION));
         if (v == null) {
-            throw new LedgerException.NotFound("no employee debt " + InputRules.quote(debtId) + "");
+            throw new LedgerException.NotFound("no employee debt " + InputRules.quote(debtId));
         }
         return v;
     }

@@ -146,7 +146,7 @@ class DefinitionController {
     @Operation(summary = "One active posting definition")
     DefinitionView get(@PathVariable String definitionId) {
         return list(null, null).stream().filter(d -> d.definitionId().equals(definitionId)).findFirst()
-                .orElseThrow(() -> new LedgerException.NotFound("no active posting definition " + InputRules.quote(definitionId) + ""));
+                .orElseThrow(() -> new LedgerException.NotFound("no active posting definition " + InputRules.quote(definitionId)));
     }
 
     @PostMapping("/api/posting-definitions/preview")

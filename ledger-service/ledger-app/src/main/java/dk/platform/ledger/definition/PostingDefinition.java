@@ -188,7 +188,7 @@ public class PostingDefinition {
             // a segment is blank (take or match anything) or written exactly: no padding, not only dots
             boolean blank = s.isBlank() && s.chars().allMatch(c -> c == ' ');
             if (!blank && (!SEGMENT.matcher(s).matches() || s.chars().allMatch(c -> c == '.'))) {
-                throw new LedgerException.Invalid(field + " " + InputRules.quote(value) + " has an invalid segment " + InputRules.quote(s) + "");
+                throw new LedgerException.Invalid(field + " " + InputRules.quote(value) + " has an invalid segment " + InputRules.quote(s));
             }
         }
     }

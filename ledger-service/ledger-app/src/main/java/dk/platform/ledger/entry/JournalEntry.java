@@ -128,7 +128,7 @@ public class JournalEntry {
         checkAllocation(it.remaining, sign, amount, mayGrow, "open item " + entryId);
         if (c.lineId() != null) {
             if (!it.lineRemaining.containsKey(c.lineId())) {
-                throw new LedgerException.NotFound("open item " + entryId + " has no line " + InputRules.quote(c.lineId()) + "");
+                throw new LedgerException.NotFound("open item " + entryId + " has no line " + InputRules.quote(c.lineId()));
             }
             checkAllocation(it.remaining(c.lineId()), sign, amount, mayGrow, "line " + c.lineId() + " of open item " + entryId);
             apply(new OpenItemAllocated(entryId, c.entryId(), c.lineId(), amount, c.reason(), c.postingDate(), it.remaining.minus(amount)));
@@ -230,7 +230,7 @@ public class JournalEntry {
     public Money remaining(String lineId) {
         OpenItemState it = requireOpenItem();
         if (lineId != null && !it.lineRemaining.containsKey(lineId)) {
-            throw new LedgerException.NotFound("open item " + entryId + " has no line " + InputRules.quote(lineId) + "");
+            throw new LedgerException.NotFound("open item " + entryId + " has no line " + InputRules.quote(lineId));
         }
         return it.remaining(lineId);
     }

@@ -350,7 +350,7 @@ class PostingCommandHandler {
             Aggregate<JournalEntry> aggregate = entries.load(entryId);
             return aggregate.invoke(e -> e);
         } catch (AggregateNotFoundException e) {
-            throw new LedgerException.NotFound("no entry with id " + InputRules.quote(entryId) + "");
+            throw new LedgerException.NotFound("no entry with id " + InputRules.quote(entryId));
         }
     }
 
@@ -363,7 +363,7 @@ class PostingCommandHandler {
             }
             return item;
         } catch (AggregateNotFoundException e) {
-            throw new LedgerException.NotFound("no open item with id " + InputRules.quote(openItemId) + "");
+            throw new LedgerException.NotFound("no open item with id " + InputRules.quote(openItemId));
         }
     }
 }

@@ -78,7 +78,7 @@ class KnownAtController {
         try {
             wanted = s.equals("ALL") ? null : OpenItemView.Status.valueOf(s);
         } catch (IllegalArgumentException e) {
-            throw new LedgerException.Invalid("status must be OPEN, CLOSED, CANCELLED or ALL, not " + InputRules.quote(status) + "");
+            throw new LedgerException.Invalid("status must be OPEN, CLOSED, CANCELLED or ALL, not " + InputRules.quote(status));
         }
         return queries.openItems(party.trim(), wanted, at);
     }

@@ -50,7 +50,7 @@ class AccountController {
     @Operation(summary = "Konto view: balance, debit and credit totals and postings of an account, as of a posting date (default: everything)")
     KontoQueries.AccountView account(@PathVariable String number,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return queries.account(number, asOf).orElseThrow(() -> new LedgerException.NotFound("no account " + InputRules.quote(number) + ""));
+        return queries.account(number, asOf).orElseThrow(() -> new LedgerException.NotFound("no account " + InputRules.quote(number)));
     }
 
     @GetMapping("/api/trial-balance")

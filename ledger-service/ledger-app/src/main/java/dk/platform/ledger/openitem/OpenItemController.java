@@ -71,7 +71,7 @@ class OpenItemController {
     @GetMapping("/{openItemId}")
     @Operation(summary = "One open item with its lines and full history")
     OpenItemView get(@PathVariable String openItemId) {
-        return queries.find(openItemId).orElseThrow(() -> new LedgerException.NotFound("no open item with id " + InputRules.quote(openItemId) + ""));
+        return queries.find(openItemId).orElseThrow(() -> new LedgerException.NotFound("no open item with id " + InputRules.quote(openItemId)));
     }
 
     private static OpenItemView.Status parseStatus(String status) {
@@ -82,7 +82,7 @@ class OpenItemController {
         try {
             return OpenItemView.Status.valueOf(s);
         } catch (IllegalArgumentException e) {
-            throw new LedgerException.Invalid("status must be OPEN, CLOSED, CANCELLED or ALL, not " + InputRules.quote(status) + "");
+            throw new LedgerException.Invalid("status must be OPEN, CLOSED, CANCELLED or ALL, not " + InputRules.quote(status));
         }
     }
 }

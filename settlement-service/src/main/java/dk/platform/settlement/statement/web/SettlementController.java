@@ -129,7 +129,7 @@ class SettlementController {
     ResponseEntity<Object> get(@PathVariable String statementId) {
         return intake.find(statementId).<ResponseEntity<Object>>map(r -> ResponseEntity.ok(StatementView.of(r)))
                 .orElseGet(() -> ProblemHandler.problem(HttpStatus.NOT_FOUND, "Unknown statement",
-                        "no statement with id " + InputRules.quote(statementId) + ""));
+                        "no statement with id " + InputRules.quote(statementId)));
     }
 
     private ResponseEntity<StatementView> answer(Statement statement) {
