@@ -146,7 +146,8 @@ final class SetupRules {
             v.add(where, "side", "side must be D (debit) or K (credit), was " + InputRules.quote(in.side()));
         }
         String account = blankToNull(in.account());
-        if (account == null || !ACCOUNT.matcher(account).matches() || !InputRules.isAccount(account)) {
+        // the account as sent: " x" is not the account x (the ledger would refuse it at approval)
+        if (account == null || !account.equals(in.account()) || !ACCOUNT.matcher(account).matches() || !InputRules.isAccount(account)) {
             v.add(where, "account", "account must be 1..20 letters, digits, '.' or '_', in segments joined by '-', was "
                     + InputRules.quote(in.account()));
         }
