@@ -55,20 +55,21 @@ DO 'BEGIN
   END IF;
 END';
 -- Debit and credit per account and month, in the same transaction as the postings: year-end
--- close reads balances that can never lag behind the events. Each account-month is split over
--- 8 stripes (chosen by the entry id) and readers sum them: the bank is on every entry, and with
--- one row per month every command queued on that row's lock until the one before committed.
+-- close reads balances that can never lag behind the events. Rows are only appended (one per
+-- account of an entry) and readers sum them; MonthTotalsRollup folds each account-month's rows
+-- into one now and then. The bank is on every entry: a row per month that every command
+-- updated made each command wait for the one before it to commit (issue 17).
 CREATE TABLE IF NOT EXISTS account_month_total (
     number  VARCHAR(104)   NOT NULL,
     month   CHAR(7)        NOT NULL,
-    stripe  SMALLINT       NOT NULL DEFAULT 0,
     debit   NUMERIC(19, 2) NOT NULL,
     credit  NUMERIC(19, 2) NOT NULL
 );
--- a database from before the stripes: its rows become stripe 0
-ALTER TABLE account_month_total ADD COLUMN IF NOT EXISTS stripe SMALLINT NOT NULL DEFAULT 0;
+-- a database from before: its rows (one per month, or per stripe) stay as they are and are summed like the others
+DROP INDEX IF EXISTS account_month_total_key;
 ALTER TABLE account_month_total DROP CONSTRAINT IF EXISTS account_month_total_pkey;
-CREATE UNIQUE INDEX IF NOT EXISTS account_month_total_key ON account_month_total (number, month, stripe);
+ALTER TABLE account_month_total DROP COLUMN IF EXISTS stripe;
+CREATE INDEX IF NOT EXISTS account_month_total_number ON account_month_total (number, month);
 CREATE TABLE IF NOT EXISTS year_end_closing (
     fiscal_year  INT          NOT NULL,
     fund_class   VARCHAR(40)  NOT NULL,

@@ -183,7 +183,9 @@ public final class Bench {
             r.header.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + memory() + " RAM, Java "
                     + System.getProperty("java.version"));
             r.header.put("command", env.getOrDefault("BENCH_COMMAND", "deploy/bench.sh" + (quick ? " --quick" : "")));
-            r.header.put("stack", stackNote + "; services -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 (launcher's AppNode options)");
+            r.header.put("stack", stackNote + "; services " + (env.getOrDefault("APP_JAVA_OPTS", "").isBlank()
+                    ? "-Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=50 (deploy/jvm.options, the launcher's default)"
+                    : env.get("APP_JAVA_OPTS") + " (APP_JAVA_OPTS)"));
             r.header.put("scale", scale.toString());
             bench.runAll();
             r.header.put("duration", seconds(System.nanoTime() - began));

@@ -70,7 +70,7 @@ class ViewRebuilds {
     private static final Logger log = LoggerFactory.getLogger(ViewRebuilds.class);
     private static final String REBUILDING = "REBUILDING";
     private static final String SWITCHED = "SWITCHED";
-    private static final int BATCH_SIZE = 50;
+    private static final int BATCH_SIZE = 500; // the konto view writes each batch in a few bulk writes (KontoProjection)
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
     private static final Duration DROP_OLD_AFTER = Duration.ofSeconds(5);
 
@@ -231,7 +231,9 @@ class ViewRebuilds {
                 // as for the live processors (AxonConfig): the token is stored after the handlers have run
                 .transactionManager(NoTransactionManager.instance())
                 .storingTokensAfterProcessing()
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
+                // a throttled rebuild takes at most a second's events per batch, so its progress moves every second
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(maxEventsPerSecond > 0 ? Math.min(maxEventsPerSecond, BATCH_SIZE) : BATCH_SIZE))
                 .build();
         long pause = maxEventsPerSecond > 0 ? TimeUnit.SECONDS.toNanos(1) / maxEventsPerSecond : 0;
         r.processor.registerHandlerInterceptor((unitOfWork, chain) -> {

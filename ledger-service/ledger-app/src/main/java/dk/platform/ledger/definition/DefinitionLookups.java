@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public class DefinitionLookups implements PostingDefinition.ActiveDefinitions {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** Balances (debit - credit) of every account up to and including {@code lastMonth} (yyyy-MM), summed over the stripes. */
+    /** Balances (debit - credit) of every account up to and including {@code lastMonth} (yyyy-MM), summed over their rows. */
     public Map<String, Money> balancesUpTo(String lastMonth) {
         Map<String, Money> balances = new LinkedHashMap<>();
         jdbc.query("SELECT number, sum(debit) - sum(credit) FROM account_month_total WHERE month <= ? GROUP BY number ORDER BY number",
@@ -151,25 +152,26 @@ public class DefinitionLookups implements PostingDefinition.ActiveDefinitions {
                 + " DO UPDATE SET name = EXCLUDED.name, fund_class = EXCLUDED.fund_class", e.fund(), e.name(), e.fundClass());
     }
 
-    /** Rows per account and month in account_month_total: concurrent entries on one account (the bank) mostly lock different rows. */
-    static final int STRIPES = 8;
-
     @EventHandler
     void on(PostsEntry e) {
         addToMonthTotals(e);
     }
 
+    /**
+     * Appends the entry's debit and credit per account to account_month_total, in one batched insert:
+     * rows are only ever added (readers sum them, {@link MonthTotalsRollup} folds them together), so
+     * the bank, on every entry, is not a row every command must update and wait for (issue 17).
+     */
     private void addToMonthTotals(PostsEntry e) {
         String month = e.postingDate().toString().substring(0, 7);
-        int stripe = Math.floorMod(e.postedEntryId().hashCode(), STRIPES);
+        Map<String, BigDecimal[]> perAccount = new LinkedHashMap<>();
         for (PostingLine line : e.lines()) {
-            BigDecimal debit = line.isDebit() ? line.debit().value() : BigDecimal.ZERO;
-            BigDecimal credit = line.isDebit() ? BigDecimal.ZERO : line.credit().value();
-            jdbc.update("INSERT INTO account_month_total (number, month, stripe, debit, credit) VALUES (?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (number, month, stripe) DO UPDATE SET debit = account_month_total.debit + EXCLUDED.debit,"
-                    + " credit = account_month_total.credit + EXCLUDED.credit",
-                    line.account(), month, stripe, debit, credit);
+            BigDecimal[] t = perAccount.computeIfAbsent(line.account(), a -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            t[line.isDebit() ? 0 : 1] = t[line.isDebit() ? 0 : 1].add(line.amount().value());
         }
+        List<Object[]> rows = new ArrayList<>();
+        perAccount.forEach((account, t) -> rows.add(new Object[]{account, month, t[0], t[1]}));
+        jdbc.batchUpdate("INSERT INTO account_month_total (number, month, debit, credit) VALUES (?, ?, ?, ?)", rows);
     }
 
     @EventHandler

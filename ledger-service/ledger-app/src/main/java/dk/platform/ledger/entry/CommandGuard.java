@@ -77,7 +77,9 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
                         + "; choose a new id, or re-send the original command unchanged");
             }
         }
-        Set<String> missing = lookups.missingAccounts(LedgerCommands.accounts(command, debtAccounts));
+        Lookups.AccountStanding accounts = lookups.standing(LedgerCommands.accounts(command, debtAccounts),
+                LedgerCommands.plainAccounts(command, debtAccounts));
+        Set<String> missing = accounts.missing();
         if (!missing.isEmpty()) {
             throw new LedgerException.RuleViolation((missing.size() == 1 ? "account " : "accounts ")
                     + String.join(", ", missing.stream().limit(5).map(a -> InputRules.isAccount(a) ? a : InputRules.quote(a)).toList())
@@ -85,7 +87,7 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
                     + (missing.size() == 1 ? " does not exist; create it" : " do not exist; create them")
                     + " in the chart of accounts (kontoplan) first (POST /api/accounts)");
         }
-        refuseControlAccounts(command);
+        refuseControlAccounts(command, accounts.control());
         chain.proceed();
         return CommandOutcome.POSTED;
     }
@@ -95,8 +97,7 @@ class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
      * their remaining amounts is its balance. Only an item's own control-account line posts to it;
      * and an account becomes one only while nothing else is on it (balance 0.00).
      */
-    private void refuseControlAccounts(Object command) {
-        Set<String> control = lookups.controlAccounts(LedgerCommands.plainAccounts(command, debtAccounts));
+    private void refuseControlAccounts(Object command, Set<String> control) {
         if (!control.isEmpty()) {
             throw new LedgerException.RuleViolation((control.size() == 1 ? "account " : "accounts ") + String.join(", ", control)
                     + (control.size() == 1 ? " is a control account" : " are control accounts") + " (samlekonto) of open items;"

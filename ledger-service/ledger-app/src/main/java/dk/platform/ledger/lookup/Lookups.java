@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Set-based validation (DESIGN.md §3): small tables in PostgreSQL kept by a subscribing
@@ -41,42 +40,56 @@ public class Lookups implements SmartInitializingSingleton {
     public record ControlStanding(boolean control, Money balance) {
     }
 
+    /** The seed of the account locks' keys (hashtextextended), so that they do not meet other advisory locks. */
+    private static final int LOCK_SEED = 1100;
+
     private final JdbcTemplate jdbc;
 
     Lookups(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The accounts of {@code numbers} that do not exist, sorted. */
-    public Set<String> missingAccounts(Collection<String> numbers) {
-        Set<String> missing = new TreeSet<>(numbers);
-        if (missing.isEmpty()) {
-            return missing;
-        }
-        String in = numbers.stream().map(n -> "?").collect(Collectors.joining(","));
-        missing.removeAll(jdbc.queryForList("SELECT number FROM account_lookup WHERE number IN (" + in + ")",
-                String.class, numbers.toArray()));
-        return missing;
+    /** The accounts a command names that do not exist, and those of its plain accounts that are control accounts; both sorted. */
+    public record AccountStanding(Set<String> missing, Set<String> control) {
     }
 
     /**
-     * The accounts of {@code numbers} that are control accounts (SPEC §1.1), sorted. The rows are
+     * Which of {@code accounts} do not exist, and which of {@code plain} (the accounts a command posts
+     * plain lines to) are control accounts (SPEC §1.1), in one read. The plain accounts are first
      * share-locked until the command commits, so an open item cannot make one of them a control
-     * account between this check and the posting (see {@link #controlStanding}).
+     * account between this check and the posting (see {@link #controlStanding}). The locks are
+     * PostgreSQL advisory locks, one per account number, held in memory: a row lock (FOR SHARE)
+     * would write the bank's row on every command (issue 17).
      */
-    public Set<String> controlAccounts(Collection<String> numbers) {
+    public AccountStanding standing(Collection<String> accounts, Collection<String> plain) {
+        Set<String> missing = new TreeSet<>(accounts);
         Set<String> control = new TreeSet<>();
-        if (numbers.isEmpty()) {
-            return control;
+        if (missing.isEmpty()) {
+            return new AccountStanding(missing, control);
         }
-        Set<String> distinct = new TreeSet<>(numbers);
-        String in = distinct.stream().map(n -> "?").collect(Collectors.joining(","));
-        jdbc.query("SELECT number, control FROM account_lookup WHERE number IN (" + in + ") ORDER BY number FOR SHARE", rs -> {
-            if (rs.getBoolean("control")) {
-                control.add(rs.getString("number"));
+        Set<String> plainAccounts = new TreeSet<>(plain);
+        if (!plainAccounts.isEmpty()) {
+            jdbc.query("SELECT pg_advisory_xact_lock_shared(hashtextextended(n, " + LOCK_SEED + ")) FROM unnest(?::text[]) n",
+                    rs -> { }, (Object) plainAccounts.toArray(String[]::new));
+        }
+        jdbc.query("SELECT number, control FROM account_lookup WHERE number = ANY(?::text[])", rs -> {
+            String number = rs.getString(1);
+            missing.remove(number);
+            if (rs.getBoolean(2) && plainAccounts.contains(number)) {
+                control.add(number);
             }
-        }, distinct.toArray());
-        return control;
+        }, (Object) new TreeSet<>(accounts).toArray(String[]::new));
+        return new AccountStanding(missing, control);
+    }
+
+    /** The accounts of {@code numbers} that do not exist, sorted. */
+    public Set<String> missingAccounts(Collection<String> numbers) {
+        return standing(numbers, List.of()).missing();
+    }
+
+    /** The accounts of {@code numbers} that are control accounts (SPEC §1.1), sorted; share-locked as in {@link #standing}. */
+    public Set<String> controlAccounts(Collection<String> numbers) {
+        return standing(numbers, numbers).control();
     }
 
     /** Every control account (a handful: debtors, creditors). */
@@ -86,16 +99,17 @@ public class Lookups implements SmartInitializingSingleton {
 
     /**
      * Whether {@code number} is a control account, and if not, its balance (every posting on it is
-     * a plain one). An account that is not one yet is locked until the command commits: a plain
-     * entry on it waits, then sees it as a control account; one that came first is in the balance.
+     * a plain one). An account that is not one yet is locked (exclusively) until the command commits:
+     * a plain entry on it waits, then sees it as a control account; one that came first is in the balance.
      */
     public ControlStanding controlStanding(String number) {
         List<Boolean> control = jdbc.queryForList("SELECT control FROM account_lookup WHERE number = ?", Boolean.class, number);
         if (!control.isEmpty() && Boolean.TRUE.equals(control.get(0))) {
             return new ControlStanding(true, null);
         }
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, " + LOCK_SEED + "))", rs -> { }, number);
         // read again under the lock: an item that held it may just have made the account a control account
-        List<Boolean> locked = jdbc.queryForList("SELECT control FROM account_lookup WHERE number = ? FOR UPDATE", Boolean.class, number);
+        List<Boolean> locked = jdbc.queryForList("SELECT control FROM account_lookup WHERE number = ?", Boolean.class, number);
         if (!locked.isEmpty() && Boolean.TRUE.equals(locked.get(0))) {
             return new ControlStanding(true, null);
         }

@@ -10,12 +10,14 @@ import dk.platform.ledger.infra.mongo.ViewCollections;
 import dk.platform.test.IntegrationTest;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,53 @@ class KontoProjectionIT {
         List<Invariant> invariants = new KontoViewAdmin(mongo).invariants(GENERATION);
         assertThat(invariants).allMatch(Invariant::holds, invariants.toString());
         projection.reset();
+    }
+
+    @Test
+    void aBatchIsWrittenAtItsLastEventAndABatchRedeliveredWithOtherBoundariesCountsEachPostingOnce() {
+        KontoProjection projection = new KontoProjection(mongo, () -> GENERATION);
+        projection.reset();
+        List<EventMessage<?>> events = new ArrayList<>();
+        events.add(GenericEventMessage.asEventMessage(new AccountOpened("R5820", "Bank", AccountType.ASSET)));
+        events.add(GenericEventMessage.asEventMessage(new AccountOpened("R1100", "Debitorer", AccountType.ASSET)));
+        for (int i = 1; i <= 40; i++) {
+            events.add(GenericEventMessage.asEventMessage(entry("E" + i, "10.00", "4.00", "6.00")));
+        }
+
+        inOneBatch(projection, events.subList(0, 22), 11, () -> assertThat(month("R5820|2026-03"))
+                .as("nothing is written before the batch's last event").isNull());
+        assertThat(month("R5820|2026-03").getLong("count")).isEqualTo(20);
+        // a crash before the token was stored: the processor starts again after the accounts, with a fuller batch
+        inOneBatch(projection, events.subList(2, 42), -1, () -> { });
+
+        Document bank = month("R5820|2026-03");
+        assertThat(bank.getLong("count")).isEqualTo(40);
+        assertThat(KontoMonth.Totals.of(bank).debit()).isEqualTo(Money.of("400.00"));
+        assertThat(month("R1100|2026-03").getLong("count")).isEqualTo(80);
+        assertThat(mongo.getCollection(ViewCollections.name(KontoPosting.COLLECTION, GENERATION)).countDocuments()).isEqualTo(120);
+        AccountSummary summary = mongo.findById("R1100", AccountSummary.class, ViewCollections.name(AccountSummary.COLLECTION, GENERATION));
+        assertThat(summary.months.get("2026-03")).isEqualTo(new AccountSummary.MonthTotals(Money.ZERO, Money.of("400.00")));
+        List<Invariant> invariants = new KontoViewAdmin(mongo).invariants(GENERATION);
+        assertThat(invariants).allMatch(Invariant::holds, invariants.toString());
+        projection.reset();
+    }
+
+    /** Runs {@code events} through the handlers as a tracking processor's batch does; {@code probe} runs after event {@code probeAt}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void inOneBatch(KontoProjection projection, List<EventMessage<?>> events, int probeAt, Runnable probe) {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>((List) events);
+        batch.executeWithResult(() -> {
+            EventMessage<?> event = batch.getMessage();
+            if (event.getPayload() instanceof AccountOpened opened) {
+                projection.on(opened);
+            } else {
+                projection.on((JournalEntryPosted) event.getPayload(), event);
+            }
+            if (events.indexOf(event) == probeAt) {
+                probe.run();
+            }
+            return null;
+        });
     }
 
     private Document month(String id) {
