@@ -231,9 +231,9 @@ class ViewRebuilds {
                 // as for the live processors (AxonConfig): the token is stored after the handlers have run
                 .transactionManager(NoTransactionManager.instance())
                 .storingTokensAfterProcessing()
-                // a throttled rebuild takes at most a second's events per batch, so its progress moves every second
+                // a throttled rebuild takes a tenth of a second's events per batch, so its progress moves as it goes
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(maxEventsPerSecond > 0 ? Math.min(maxEventsPerSecond, BATCH_SIZE) : BATCH_SIZE))
+                        .andBatchSize(maxEventsPerSecond > 0 ? Math.max(1, Math.min(maxEventsPerSecond / 10, BATCH_SIZE)) : BATCH_SIZE))
                 .build();
         long pause = maxEventsPerSecond > 0 ? TimeUnit.SECONDS.toNanos(1) / maxEventsPerSecond : 0;
         r.processor.registerHandlerInterceptor((unitOfWork, chain) -> {

@@ -11,14 +11,12 @@ import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.PostingLine;
 import dk.platform.ledger.api.event.AccountOpened;
 import dk.platform.ledger.api.event.PostsEntry;
+import dk.platform.ledger.infra.axon.ViewBatch;
 import dk.platform.ledger.infra.mongo.ViewCollections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -37,8 +35,8 @@ import java.util.function.IntSupplier;
 
 /**
  * Builds the konto view from every event that posts lines, a batch of events at a time (the
- * processor's batch size, DESIGN.md §13): the handlers only collect, and the batch's last event
- * writes it in four bulk writes whatever its size: the accounts opened, one update per
+ * processor's batch size, DESIGN.md §13): the handlers only collect ({@link ViewBatch}), and the
+ * batch's last event writes it in four bulk writes whatever its size: the accounts opened, one update per
  * account-month touched (the bank's month once per batch, not once per entry: {@link KontoMonth}),
  * the postings ({@link KontoPosting}), and one {@code $set} of the touched months' totals per
  * account. Idempotent without transactions: a batch redelivered after a crash (its token is stored
@@ -56,7 +54,7 @@ class KontoProjection {
     private final MongoTemplate mongo;
     private final IntSupplier generation;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
-    private final String batchKey = "konto-batch@" + System.identityHashCode(this);
+    private final ViewBatch<Batch> batches = new ViewBatch<>(Batch::new, this::write);
 
     @Autowired
     KontoProjection(MongoTemplate mongo, ViewCollections views) {
@@ -79,33 +77,12 @@ class KontoProjection {
 
     @EventHandler
     void on(AccountOpened e) {
-        collect(batch -> batch.opened.putIfAbsent(e.number(), e));
+        batches.add(batch -> batch.opened.putIfAbsent(e.number(), e));
     }
 
     @EventHandler
     void on(PostsEntry e, EventMessage<?> message) {
-        collect(batch -> batch.posted.add(new Posted(message.getIdentifier(), e)));
-    }
-
-    /**
-     * Adds an event to its unit of work's batch, and writes the batch at its last event. Every event
-     * of a processor's batch reaches a handler here (the processor leaves out events no handler takes),
-     * so the last one does too. Outside a batch (a test calling the handler) the event is written at once.
-     */
-    private void collect(java.util.function.Consumer<Batch> add) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            Batch batch = new Batch();
-            add.accept(batch);
-            write(batch);
-            return;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        Batch batch = unitOfWork.root().getOrComputeResource(batchKey, k -> new Batch());
-        add.accept(batch);
-        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
-            unitOfWork.root().resources().remove(batchKey);
-            write(batch);
-        }
+        batches.add(batch -> batch.posted.add(new Posted(message.getIdentifier(), e)));
     }
 
     /** One account-month as this batch leaves it. */

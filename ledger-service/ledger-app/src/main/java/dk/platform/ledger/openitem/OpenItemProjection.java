@@ -1,18 +1,19 @@
 package dk.platform.ledger.openitem;
 
-import dk.platform.ledger.api.AllocationReason;
-import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.event.EntryReversed;
 import dk.platform.ledger.api.event.OpenItemAllocated;
 import dk.platform.ledger.api.event.OpenItemAllocationReleased;
 import dk.platform.ledger.api.event.OpenItemRegistered;
 import dk.platform.ledger.api.event.PaymentApplied;
+import dk.platform.ledger.infra.axon.ViewBatch;
 import dk.platform.ledger.infra.mongo.ViewCollections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,13 +21,21 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.function.Consumer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
- * Builds the open-item view. All events of an item come from the item's own aggregate, so the
- * aggregate sequence number orders them: an event at or below {@code lastSequence} was already
- * applied (a redelivery after a crash) and is skipped. No transactions needed.
+ * Builds the open-item view by {@link OpenItemFold}, a batch of events at a time (DESIGN.md §13,
+ * {@link ViewBatch}): the items the batch touches are read in one query, folded in memory, and
+ * written back in one bulk write, with the parties' item lists in another. All events of an item
+ * come from the item's own aggregate, so the aggregate sequence number orders them: an event at or
+ * below {@code lastSequence} was already applied (a redelivery after a crash) and is skipped, and an
+ * item that exists is not opened again. No transactions needed.
  * The Spring bean is the live projection and writes the generation readers use; a rebuild
  * makes another instance that writes a new generation beside it ({@link OpenItemViewAdmin}).
  */
@@ -39,6 +48,7 @@ class OpenItemProjection {
 
     private final MongoTemplate mongo;
     private final IntSupplier generation;
+    private final ViewBatch<List<Change>> batches = new ViewBatch<>(ArrayList::new, this::write);
 
     @Autowired
     OpenItemProjection(MongoTemplate mongo, ViewCollections views) {
@@ -50,77 +60,83 @@ class OpenItemProjection {
         this.generation = generation;
     }
 
-    @EventHandler
-    void on(OpenItemRegistered e) {
-        OpenItemView v = new OpenItemView();
-        v.openItemId = e.openItemId();
-        v.kind = e.kind();
-        v.party = e.party();
-        v.documentNo = e.documentNo();
-        v.text = e.text();
-        v.postingDate = e.postingDate();
-        v.dueDate = e.dueDate();
-        v.controlAccount = e.controlAccount();
-        v.amount = e.amount();
-        v.remaining = e.amount();
-        v.lines = new ArrayList<>(e.itemLines().stream()
-                .map(l -> new OpenItemView.Line(l.lineId(), l.label(), l.amount(), l.amount())).toList());
-        v.history.add(new OpenItemView.HistoryEntry("OpenItemRegistered", e.openItemId(), e.postingDate(), e.amount(), null));
-        create(v);
+    /** An event of the batch with its aggregate's sequence number. */
+    private record Change(Object event, long sequence) {
     }
 
     @EventHandler
+    void on(OpenItemRegistered e) {
+        batches.add(batch -> batch.add(new Change(e, 0)));
+    }
+
+    /** Every event is added, also one that changes no item: the batch's last event writes the batch ({@link ViewBatch}). */
+    @EventHandler
     void on(PaymentApplied e) {
-        if (e.unapplied().isZero()) {
-            return;
-        }
-        OpenItemView v = new OpenItemView();
-        v.openItemId = e.paymentId();
-        v.kind = e.kind();
-        v.party = e.party();
-        v.documentNo = e.paymentId();
-        v.text = e.text();
-        v.postingDate = e.postingDate();
-        v.dueDate = e.postingDate();
-        v.controlAccount = e.controlAccount();
-        v.amount = e.unapplied().negate();
-        v.remaining = v.amount;
-        v.history.add(new OpenItemView.HistoryEntry("PaymentApplied", e.paymentId(), e.postingDate(), v.amount, null));
-        create(v);
+        batches.add(batch -> batch.add(new Change(e, 0)));
     }
 
     @EventHandler
     void on(OpenItemAllocated e, @SequenceNumber long sequence) {
-        change(e.openItemId(), sequence, v -> {
-            switch (e.reason()) {
-                case WRITE_OFF -> v.writtenOff = v.writtenOff.plus(e.amount());
-                default -> v.applied = v.applied.plus(e.amount());
-            }
-            adjust(v, e.lineId(), e.amount().negate());
-            v.history.add(new OpenItemView.HistoryEntry(historyType(e.reason()), e.entryId(), e.postingDate(), e.amount(), e.lineId()));
-        });
+        batches.add(batch -> batch.add(new Change(e, sequence)));
     }
 
     @EventHandler
     void on(OpenItemAllocationReleased e, @SequenceNumber long sequence) {
-        change(e.openItemId(), sequence, v -> {
-            v.reversed = v.reversed.plus(e.amount());
-            adjust(v, e.lineId(), e.amount());
-            v.history.add(new OpenItemView.HistoryEntry(historyType(e.reason()), e.entryId(), e.postingDate(), e.amount(), e.lineId()));
-        });
+        batches.add(batch -> batch.add(new Change(e, sequence)));
     }
 
     @EventHandler
     void on(EntryReversed e, @SequenceNumber long sequence) {
-        if (!e.openItemCancelled()) {
-            return;
+        batches.add(batch -> batch.add(new Change(e, sequence)));
+    }
+
+    private void write(List<Change> batch) {
+        String items = in(OpenItemView.COLLECTION);
+        Set<String> ids = new LinkedHashSet<>();
+        for (Change c : batch) {
+            OpenItemView opened = OpenItemFold.opened(c.event());
+            String id = opened != null ? opened.openItemId : OpenItemFold.changed(c.event());
+            if (id != null) {
+                ids.add(id);
+            }
         }
-        change(e.entryId(), sequence, v -> {
-            v.cancelled = v.remaining;
-            v.history.add(new OpenItemView.HistoryEntry("EntryReversed", e.reversalId(), e.postingDate(), v.remaining.negate(), null));
-            v.remaining = Money.ZERO;
-            v.lines.replaceAll(l -> new OpenItemView.Line(l.lineId(), l.label(), l.amount(), Money.ZERO));
-        });
+        if (ids.isEmpty()) {
+            return; // payments without an unapplied rest, reversals of plain entries
+        }
+        Map<String, OpenItemView> stored = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), OpenItemView.class, items).forEach(v -> stored.put(v.openItemId, v));
+        Map<String, OpenItemView> changed = new LinkedHashMap<>();
+        Map<String, Set<String>> newPerParty = new LinkedHashMap<>();
+        for (Change c : batch) {
+            OpenItemView opened = OpenItemFold.opened(c.event());
+            if (opened != null) {
+                // a redelivered registration finds its item, which may have moved on since
+                if (stored.putIfAbsent(opened.openItemId, opened) == null) {
+                    changed.put(opened.openItemId, opened);
+                }
+                newPerParty.computeIfAbsent(opened.party, p -> new LinkedHashSet<>()).add(opened.openItemId);
+                continue;
+            }
+            String id = OpenItemFold.changed(c.event());
+            OpenItemView v = id == null ? null : stored.get(id);
+            if (v != null && v.lastSequence < c.sequence()) {
+                OpenItemFold.apply(v, c.event());
+                v.lastSequence = c.sequence();
+                changed.put(v.openItemId, v);
+            }
+        }
+        if (!changed.isEmpty()) {
+            BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OpenItemView.class, items);
+            changed.values().forEach(v -> writes.replaceOne(Query.query(Criteria.where("_id").is(v.openItemId)), v,
+                    FindAndReplaceOptions.options().upsert()));
+            writes.execute();
+        }
+        if (!newPerParty.isEmpty()) {
+            BulkOperations parties = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, in(PARTIES));
+            newPerParty.forEach((party, itemIds) -> parties.upsert(Query.query(Criteria.where("_id").is(party)),
+                    new Update().addToSet("itemIds").each(itemIds.toArray())));
+            parties.execute();
+        }
     }
 
     @ResetHandler
@@ -131,44 +147,5 @@ class OpenItemProjection {
 
     private String in(String collection) {
         return ViewCollections.name(collection, generation.getAsInt());
-    }
-
-    private static String historyType(AllocationReason reason) {
-        return switch (reason) {
-            case PAYMENT -> "PaymentApplied";
-            case APPLICATION -> "OpenItemsApplied";
-            case WRITE_OFF -> "WriteOffBooked";
-            case REVERSAL -> "EntryReversed";
-            case UNAPPLY -> "OpenItemsUnapplied";
-        };
-    }
-
-    private static void adjust(OpenItemView v, String lineId, Money delta) {
-        v.remaining = v.remaining.plus(delta);
-        if (lineId != null) {
-            v.lines.replaceAll(l -> l.lineId().equals(lineId)
-                    ? new OpenItemView.Line(l.lineId(), l.label(), l.amount(), l.remaining().plus(delta)) : l);
-        }
-    }
-
-    private void create(OpenItemView v) {
-        v.updateStatus();
-        String items = in(OpenItemView.COLLECTION);
-        if (mongo.findById(v.openItemId, OpenItemView.class, items) == null) {
-            mongo.save(v, items);
-        }
-        mongo.upsert(Query.query(Criteria.where("_id").is(v.party)), new Update().addToSet("itemIds", v.openItemId), in(PARTIES));
-    }
-
-    private void change(String openItemId, long sequence, Consumer<OpenItemView> change) {
-        String items = in(OpenItemView.COLLECTION);
-        OpenItemView v = mongo.findById(openItemId, OpenItemView.class, items);
-        if (v == null || v.lastSequence >= sequence) {
-            return;
-        }
-        change.accept(v);
-        v.lastSequence = sequence;
-        v.updateStatus();
-        mongo.save(v, items);
     }
 }

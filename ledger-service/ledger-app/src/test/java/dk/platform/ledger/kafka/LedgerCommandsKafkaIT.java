@@ -384,7 +384,7 @@ class LedgerCommandsKafkaIT {
         assertThat(container.getGroupId()).isEqualTo("ledger-app");
         assertThat(container.getContainerProperties().getTopics()).containsExactly(Topics.LEDGER_COMMANDS);
         assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
-        assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getConcurrency()).isEqualTo(3);
+        assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getConcurrency()).isEqualTo(12);
         assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getCommonErrorHandler()).isInstanceOf(DefaultErrorHandler.class);
     }
 

@@ -3,6 +3,7 @@ package dk.platform.ledger.infra.kafka;
 import dk.platform.ledger.api.Topics;
 import dk.platform.support.kafka.KafkaErrorHandling;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -18,15 +19,21 @@ class KafkaTopics {
                 .config(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 
+    /**
+     * As many partitions as the consumers that read them in parallel (ledger.kafka.commands-consumers):
+     * a partition is read one command at a time, so that each sender's commands (one key) stay in order.
+     * A topic created with fewer is given more at start-up (KafkaAdmin); commands in flight at that
+     * moment may then overtake one another once.
+     */
     @Bean
-    NewTopic ledgerCommands() {
-        return TopicBuilder.name(Topics.LEDGER_COMMANDS).partitions(3).build();
+    NewTopic ledgerCommands(@Value("${ledger.kafka.commands-partitions:12}") int partitions) {
+        return TopicBuilder.name(Topics.LEDGER_COMMANDS).partitions(partitions).build();
     }
 
     /** Commands that could not run (README "Dead letters"). */
     @Bean
-    NewTopic ledgerCommandsDeadLetters() {
-        return KafkaErrorHandling.deadLetterTopic(ledgerCommands());
+    NewTopic ledgerCommandsDeadLetters(@Value("${ledger.kafka.commands-partitions:12}") int partitions) {
+        return KafkaErrorHandling.deadLetterTopic(ledgerCommands(partitions));
     }
 
     @Bean

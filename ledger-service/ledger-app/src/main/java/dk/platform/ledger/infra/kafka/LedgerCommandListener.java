@@ -73,7 +73,7 @@ public class LedgerCommandListener {
     }
 
     @KafkaListener(id = ID, topics = Topics.LEDGER_COMMANDS, groupId = "${spring.kafka.consumer.group-id:ledger-app}",
-            containerFactory = LedgerCommandsConsumerConfig.CONTAINER_FACTORY, concurrency = "${ledger.kafka.commands-consumers:3}")
+            containerFactory = LedgerCommandsConsumerConfig.CONTAINER_FACTORY, concurrency = "${ledger.kafka.commands-consumers:12}")
     public void on(ConsumerRecord<String, String> record, Acknowledgment ack)
             throws JsonProcessingException, ExecutionException, InterruptedException, TimeoutException {
         LedgerCommandReader.Read read = reader.read(record.key(), record.value());
