@@ -6,10 +6,10 @@ import static dk.platform.payroll.voucher.Vouchers.voucher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.platform.ledger.api.Money;
+import dk.platform.payroll.chart.Usage;
 import dk.platform.payroll.posting.DifferenceCause;
 import dk.platform.payroll.posting.Voucher;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Usage;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package dk.platform.payroll.voucher;
 
 import dk.platform.ledger.api.Money;
+import dk.platform.payroll.chart.Usage;
 import dk.platform.payroll.posting.DifferenceCause;
 import dk.platform.payroll.posting.Totals;
 import dk.platform.payroll.posting.Voucher;
 import dk.platform.payroll.posting.VoucherLine;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Usage;
 
 import java.io.IOException;
 import java.io.StringWriter;
