@@ -13,6 +13,7 @@ import dk.platform.payroll.employer.Employer;
 import dk.platform.payroll.employer.Employers;
 import dk.platform.payroll.posting.RunLine;
 import dk.platform.payroll.voucher.VoucherHeader;
+import dk.platform.payroll.voucher.VoucherKind;
 import dk.platform.payroll.wagetype.WageTypes;
 import dk.platform.support.JsonErrors;
 import dk.platform.support.input.InputJson;
@@ -394,7 +395,7 @@ public class RunIntake {
                     null, List.of(), List.of());
             if (runs.insert(run)) {
                 kept = true;
-                processor.submit(run.runId(), "RUN");
+                processor.submit(run.runId(), VoucherKind.RUN);
                 return new Received(run, true);
             }
             PayrollRun existing = runs.find(header.runId()).orElseThrow();

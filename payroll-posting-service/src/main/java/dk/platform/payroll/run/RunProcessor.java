@@ -22,6 +22,7 @@ import dk.platform.payroll.voucher.SpecCsv;
 import dk.platform.payroll.voucher.VoucherCsv;
 import dk.platform.payroll.voucher.VoucherHeader;
 import dk.platform.payroll.voucher.VoucherHtml;
+import dk.platform.payroll.voucher.VoucherKind;
 import dk.platform.payroll.wagetype.WageTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,8 +89,8 @@ public class RunProcessor {
         this.debts = debts;
     }
 
-    /** Queues a voucher generation of the given kind (RUN, CHECK or REPOSTING); completes with its voucher record. */
-    public CompletableFuture<PayrollRun.VoucherRecord> submit(String runId, String kind) {
+    /** Queues a voucher generation of the given kind; completes with its voucher record. */
+    public CompletableFuture<PayrollRun.VoucherRecord> submit(String runId, VoucherKind kind) {
         return CompletableFuture.supplyAsync(() -> generate(runId, kind), worker);
     }
 
@@ -97,7 +98,7 @@ public class RunProcessor {
     void resume() {
         for (PayrollRun run : runs.inStatus(PayrollRun.Status.CALCULATING)) {
             log.info("payroll run {}: calculating again after a restart", run.runId());
-            submit(run.runId(), "RUN");
+            submit(run.runId(), VoucherKind.RUN);
         }
     }
 
@@ -106,7 +107,7 @@ public class RunProcessor {
         worker.shutdownNow();
     }
 
-    PayrollRun.VoucherRecord generate(String runId, String kind) {
+    PayrollRun.VoucherRecord generate(String runId, VoucherKind kind) {
         try {
             return tryGenerate(runId, kind);
         } catch (RunProblem e) {
@@ -119,13 +120,13 @@ public class RunProcessor {
         }
     }
 
-    private void failed(String runId, String kind, String reason) {
-        if ("RUN".equals(kind)) {
+    private void failed(String runId, VoucherKind kind, String reason) {
+        if (kind == VoucherKind.RUN) {
             runs.update(runId, r -> r.with(PayrollRun.Status.FAILED, reason));
         }
     }
 
-    private PayrollRun.VoucherRecord tryGenerate(String runId, String kind) throws IOException {
+    private PayrollRun.VoucherRecord tryGenerate(String runId, VoucherKind kind) throws IOException {
         PayrollRun run = runs.find(runId).orElseThrow(() -> new RunStore.RunNotFound(runId));
         Instant started = clock.instant();
         progress(run, kind, 0, started, started); // the setup and the employees are read first
@@ -185,7 +186,7 @@ public class RunProcessor {
                 voucher.employees());
         runs.update(runId, r -> {
             PayrollRun withVoucher = r.withVoucher(record);
-            return "RUN".equals(kind) ? withVoucher.with(PayrollRun.Status.CALCULATED, null) : withVoucher;
+            return kind == VoucherKind.RUN ? withVoucher.with(PayrollRun.Status.CALCULATED, null) : withVoucher;
         });
         log.info("payroll run {}: voucher {} ({}) generated: {} lines of {} employees, {} voucher lines, difference {}{}",
                 runId, voucherNo, kind, voucher.runLines(), voucher.employees(), voucher.lines().size(),
@@ -220,7 +221,7 @@ public class RunProcessor {
         }
     }
 
-    private void progress(PayrollRun run, String kind, long done, Instant started, Instant now) {
+    private void progress(PayrollRun run, VoucherKind kind, long done, Instant started, Instant now) {
         double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
         double rate = Math.round(done / seconds);
         log.info("payroll run {}: {} {}/{} lines ({} lines/s)", run.runId(), kind, done, run.lineCount(), (long) rate);

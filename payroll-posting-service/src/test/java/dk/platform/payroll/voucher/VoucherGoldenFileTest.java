@@ -80,7 +80,7 @@ class VoucherGoldenFileTest {
     static final VoucherHeader HEADER = new VoucherHeader("R-2024-11", "E100", "Eksempel Kommune",
             List.of(new VoucherHeader.Period(LocalDate.of(2024, 10, 1), LocalDate.of(2024, 10, 31)),
                     new VoucherHeader.Period(LocalDate.of(2024, 11, 1), LocalDate.of(2024, 11, 30))),
-            LocalDate.of(2024, 11, 28), 42, VoucherHeader.RUN, 7L, Instant.parse("2024-11-27T06:30:00Z"));
+            LocalDate.of(2024, 11, 28), 42, VoucherKind.RUN, 7L, Instant.parse("2024-11-27T06:30:00Z"));
 
     @Test
     void aBalancedRunGivesTheGoldenVoucherCsvHtmlAndSpec() throws IOException {
