@@ -1,6 +1,7 @@
 package dk.platform.payroll;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.platform.payroll.chart.Charts;
 import dk.platform.payroll.setup.SetupStore;
 import dk.platform.test.HostileRequestsContract;
 import dk.platform.test.IntegrationTest;
@@ -37,6 +38,8 @@ class HostileInputIT extends HostileRequestsContract {
     @Autowired
     SetupStore setup;
     @Autowired
+    Charts charts;
+    @Autowired
     MongoTemplate mongo;
     String s;
     String employer;
@@ -47,7 +50,7 @@ class HostileInputIT extends HostileRequestsContract {
         employer = "HI-EMP-" + s;
         ok("PUT", "/api/wage-types/1100", "{\"text\":\"Månedsløn\"}");
         ok("PUT", "/api/wage-types/9991", "{\"text\":\"Nettoløn\"}");
-        if (setup.chart("WA").isEmpty()) {
+        if (charts.chart("WA").isEmpty()) {
             ok("PUT", "/api/charts/WA", "{\"description\":\"Hostile\",\"validFrom\":\"2026-01-01\"}");
             ok("PUT", "/api/charts/WA/lines", "[" + LINE_1100 + "," + LINE_9991 + "]");
         }
@@ -98,7 +101,7 @@ class HostileInputIT extends HostileRequestsContract {
             refused("PUT", "/api/employers/" + employer, """
                     {"name":"Hostile","sortingCode":"WS","chartPeriods":[{"from":"%s","chartCode":"WA"}]}""".formatted(date), "from");
         }
-        assertThat(setup.chart("WB")).isEmpty();
+        assertThat(charts.chart("WB")).isEmpty();
     }
 
     @Test

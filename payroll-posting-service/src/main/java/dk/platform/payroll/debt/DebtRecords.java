@@ -1,7 +1,6 @@
 package dk.platform.payroll.debt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
@@ -11,6 +10,7 @@ import dk.platform.ledger.api.EventEnvelope;
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.event.SkyldigtBeløbRegistered;
 import dk.platform.support.JsonDocuments;
+import dk.platform.support.kafka.ContractReader;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -42,7 +42,7 @@ public class DebtRecords {
     public DebtRecords(MongoTemplate mongo, JsonDocuments documents, ObjectMapper json) {
         this.mongo = mongo;
         this.documents = documents;
-        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.json = ContractReader.tolerant(json);
     }
 
     /** Applies a ledger event if it is about a debt; other events are ignored. */

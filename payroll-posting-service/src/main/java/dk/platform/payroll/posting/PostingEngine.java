@@ -1,14 +1,16 @@
 package dk.platform.payroll.posting;
 
 import dk.platform.ledger.api.Money;
-import dk.platform.payroll.setup.Chart;
-import dk.platform.payroll.setup.ChartLine;
-import dk.platform.payroll.setup.CostDistribution;
-import dk.platform.payroll.setup.Employee;
-import dk.platform.payroll.setup.Employment;
+import dk.platform.payroll.chart.Chart;
+import dk.platform.payroll.chart.ChartLine;
+import dk.platform.payroll.chart.Patterns;
+import dk.platform.payroll.chart.Side;
+import dk.platform.payroll.chart.Usage;
+import dk.platform.payroll.employer.ChartInForce;
+import dk.platform.payroll.employer.CostDistribution;
+import dk.platform.payroll.employer.Employee;
+import dk.platform.payroll.employer.Employment;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Side;
-import dk.platform.payroll.setup.Usage;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -331,13 +333,11 @@ public final class PostingEngine {
     }
 
     private Chart chartOf(Employment employment) {
-        Chart chart = setup.charts().get(chartCodeOf(employment));
-        return chart == null || chart.validFrom().isAfter(setup.referenceDate()) ? null : chart;
+        return ChartInForce.forEmployee(setup.employer(), employment, setup.referenceDate(), setup.charts());
     }
 
     private String chartCodeOf(Employment employment) {
-        return blank(employment.deviatingChart()) ? setup.employer().chartOn(setup.referenceDate()).orElse("")
-                : employment.deviatingChart();
+        return ChartInForce.codeFor(setup.employer(), employment, setup.referenceDate());
     }
 
     private static String groupValue(Chart chart, String[] values) {

@@ -1,8 +1,8 @@
 package dk.platform.payroll.posting;
 
-import dk.platform.payroll.setup.Chart;
-import dk.platform.payroll.setup.Employer;
-import dk.platform.payroll.setup.SortingCode;
+import dk.platform.payroll.chart.Chart;
+import dk.platform.payroll.employer.Employer;
+import dk.platform.payroll.employer.SortingCode;
 
 import java.time.LocalDate;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dk.platform.payroll.posting;
 
 import dk.platform.ledger.api.Money;
-import dk.platform.payroll.setup.Usage;
+import dk.platform.payroll.chart.Usage;
 
 import java.util.List;
 

@@ -10,7 +10,9 @@ import dk.platform.payroll.debt.DebtPlan;
 import dk.platform.payroll.posting.DifferenceCause;
 import dk.platform.payroll.posting.Voucher;
 import dk.platform.payroll.run.PayrollRun.LedgerAction;
+import dk.platform.payroll.run.PayrollRun.LedgerAction.Type;
 import dk.platform.payroll.run.PayrollRun.Status;
+import dk.platform.payroll.voucher.VoucherKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,10 +42,6 @@ import java.util.concurrent.TimeoutException;
 public class Approvals {
 
     private static final Logger log = LoggerFactory.getLogger(Approvals.class);
-    static final String POST = "POST";
-    static final String REVERSE = "REVERSE";
-    static final String REGISTER_DEBT = "REGISTER_DEBT";
-    static final String OFFSET_DEBT = "OFFSET_DEBT";
 
     private final RunStore runs;
     private final RunProcessor processor;
@@ -91,16 +89,16 @@ public class Approvals {
             throw new RunProblem(409, "payroll run " + runId + " is " + run.status()
                     + "; only a run whose entry is posted can be re-posted (approve it first)");
         }
-        PayrollRun.VoucherRecord voucher = await(processor.submit(runId, "REPOSTING"), timeoutSeconds);
+        PayrollRun.VoucherRecord voucher = await(processor.submit(runId, VoucherKind.REPOSTING), timeoutSeconds);
         if (voucher == null) {
             throw new RunProblem(503, "the regenerated voucher was not ready within " + timeoutSeconds + " s; nothing was"
                     + " reversed; try again when the run's progress shows it done");
         }
         refuseUnlessPostable(runId, voucher);
         LedgerAction posted = run.postedEntry();
-        String reversalId = posted.entryId() + "-r";
-        LedgerAction reverse = new LedgerAction(reversalId, REVERSE, reversalId, posted.voucherNo(), posted.postingDate(),
-                LedgerAction.PENDING, null, null, null, clock.instant(), null, voucher.voucherNo(), by);
+        String reversalId = posted.entryId() + LedgerAction.REVERSAL_SUFFIX;
+        LedgerAction reverse = new LedgerAction(reversalId, Type.REVERSE, reversalId, posted.voucherNo(), posted.postingDate(),
+                LedgerAction.Status.PENDING, null, null, null, clock.instant(), null, voucher.voucherNo(), by, posted.entryId());
         PayrollRun claimed = runs.update(runId, r -> r.status() == Status.POSTED
                 ? r.with(Status.REPOSTING, null).withLedger(l -> add(l, reverse)) : r);
         if (claimed.status() == Status.REPOSTING && pending(claimed, reverse)) {
@@ -115,7 +113,7 @@ public class Approvals {
         if (run.status() == Status.CALCULATING || run.status() == Status.FAILED) {
             throw new RunProblem(409, "payroll run " + runId + " is " + run.status() + "; a posting check needs a calculated run");
         }
-        return await(processor.submit(runId, "CHECK"), timeoutSeconds);
+        return await(processor.submit(runId, VoucherKind.CHECK), timeoutSeconds);
     }
 
     /** The ledger's answer to one of this service's commands. */
@@ -127,34 +125,33 @@ public class Approvals {
         List<LedgerAction> next = new ArrayList<>();
         PayrollRun updated = runs.update(runId, run -> {
             LedgerAction action = run.ledger().stream()
-                    .filter(a -> a.commandId().equals(result.commandId()) && LedgerAction.PENDING.equals(a.status()))
+                    .filter(a -> a.commandId().equals(result.commandId()) && a.pending())
                     .findFirst().orElse(null);
             if (action == null) {
                 return run; // a repeat of an answer already recorded
             }
             boolean accepted = result.status() == LedgerCommandResult.Status.ACCEPTED;
-            LedgerAction answered = new LedgerAction(action.commandId(), action.type(), action.entryId(), action.voucherNo(),
-                    action.postingDate(), accepted ? LedgerAction.ACCEPTED : LedgerAction.REJECTED, result.outcome(),
-                    result.errorStatus(), result.error(), action.sentAt(), clock.instant(), action.then(), action.onBehalfOf());
+            LedgerAction answered = action.answered(accepted ? LedgerAction.Status.ACCEPTED : LedgerAction.Status.REJECTED,
+                    result.outcome(), result.errorStatus(), result.error(), clock.instant());
             PayrollRun changed = run.withLedger(l -> {
                 l.set(l.indexOf(action), answered);
                 return l;
             });
-            if (REGISTER_DEBT.equals(action.type()) || OFFSET_DEBT.equals(action.type())) {
+            if (action.type() == Type.REGISTER_DEBT || action.type() == Type.OFFSET_DEBT) {
                 return accepted ? changed : changed.with(changed.status(), "the ledger refused the debt step "
                         + action.commandId() + ": " + result.error());
             }
-            if (POST.equals(action.type())) {
+            if (action.type() == Type.POST) {
                 if (!accepted) {
                     return changed.with(Status.REJECTED, "the ledger refused the entry: " + result.error());
                 }
-                boolean debtsSent = run.ledger().stream().anyMatch(a -> REGISTER_DEBT.equals(a.type())
-                        || OFFSET_DEBT.equals(a.type()));
+                boolean debtsSent = run.ledger().stream().anyMatch(a -> a.type() == Type.REGISTER_DEBT
+                        || a.type() == Type.OFFSET_DEBT);
                 if (!debtsSent) {
                     for (DebtPlan.Step step : run.voucher(action.voucherNo()).debts().steps()) {
-                        next.add(new LedgerAction(step.id(), DebtPlan.Step.REGISTER.equals(step.type()) ? REGISTER_DEBT
-                                : OFFSET_DEBT, step.id(), action.voucherNo(), action.postingDate(), LedgerAction.PENDING,
-                                null, null, null, clock.instant(), null, null, action.onBehalfOf()));
+                        next.add(new LedgerAction(step.id(), DebtPlan.Step.REGISTER.equals(step.type()) ? Type.REGISTER_DEBT
+                                : Type.OFFSET_DEBT, step.id(), action.voucherNo(), action.postingDate(), LedgerAction.Status.PENDING,
+                                null, null, null, clock.instant(), null, null, action.onBehalfOf(), null));
                     }
                 }
                 return changed.with(Status.POSTED, null).withLedger(l -> {
@@ -179,15 +176,15 @@ public class Approvals {
     void resendPending() {
         for (Status status : List.of(Status.APPROVAL_PENDING, Status.REPOSTING, Status.POSTED)) {
             for (PayrollRun run : runs.inStatus(status)) {
-                run.ledger().stream().filter(a -> LedgerAction.PENDING.equals(a.status())).forEach(a -> send(run, a));
+                run.ledger().stream().filter(LedgerAction::pending).forEach(a -> send(run, a));
             }
         }
     }
 
     private LedgerAction postAction(PayrollRun run, int voucherNo, LocalDate postingDate, String by) {
         String entryId = "payroll-" + run.runId() + "-v" + voucherNo;
-        return new LedgerAction(entryId, POST, entryId, voucherNo, postingDate, LedgerAction.PENDING, null, null, null,
-                clock.instant(), null, null, by);
+        return new LedgerAction(entryId, Type.POST, entryId, voucherNo, postingDate, LedgerAction.Status.PENDING, null, null,
+                null, clock.instant(), null, null, by, null);
     }
 
     private void send(PayrollRun run, LedgerAction action) {
@@ -196,17 +193,19 @@ public class Approvals {
     }
 
     private static Object command(PayrollRun run, LedgerAction action) {
-        if (POST.equals(action.type())) {
-            return new PostJournalEntry(action.entryId(), action.postingDate(), "Lønkørsel " + run.runId() + " bilag "
+        return switch (action.type()) {
+            case POST -> new PostJournalEntry(action.entryId(), action.postingDate(), "Lønkørsel " + run.runId() + " bilag "
                     + action.voucherNo(), null, run.voucher(action.voucherNo()).centralLines());
-        }
-        if (REVERSE.equals(action.type())) {
-            return new ReverseEntry(action.entryId().substring(0, action.entryId().length() - 2), action.entryId(),
-                    action.postingDate(), "Omkørsel af bogføring, lønkørsel " + run.runId());
-        }
+            case REVERSE -> new ReverseEntry(action.reversedEntryId(), action.entryId(), action.postingDate(),
+                    "Omkørsel af bogføring, lønkørsel " + run.runId());
+            case REGISTER_DEBT, OFFSET_DEBT -> debtStep(run, action);
+        };
+    }
+
+    private static Object debtStep(PayrollRun run, LedgerAction action) {
         DebtPlan.Step step = run.voucher(action.voucherNo()).debts().steps().stream()
                 .filter(s -> s.id().equals(action.commandId())).findFirst().orElseThrow();
-        return REGISTER_DEBT.equals(action.type())
+        return action.type() == Type.REGISTER_DEBT
                 ? new RegisterSkyldigtBeløb(step.debtId(), run.employerId(), step.employeeNo(), step.kind(), step.amount(), action.postingDate(),
                 run.runId(), step.counterAccount())
                 : new OffsetSkyldigtBeløb(step.debtId(), step.id(), step.amount(), action.postingDate(), run.runId(),
@@ -237,8 +236,7 @@ public class Approvals {
     }
 
     private static boolean pending(PayrollRun run, LedgerAction action) {
-        return run.ledger().stream().anyMatch(a -> a.commandId().equals(action.commandId())
-                && LedgerAction.PENDING.equals(a.status()));
+        return run.ledger().stream().anyMatch(a -> a.commandId().equals(action.commandId()) && a.pending());
     }
 
     private static List<LedgerAction> add(List<LedgerAction> actions, LedgerAction action) {

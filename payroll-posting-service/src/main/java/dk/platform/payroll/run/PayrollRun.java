@@ -7,6 +7,7 @@ import dk.platform.payroll.posting.DifferenceCause;
 import dk.platform.payroll.posting.Totals;
 import dk.platform.payroll.posting.Voucher;
 import dk.platform.payroll.voucher.VoucherHeader;
+import dk.platform.payroll.voucher.VoucherKind;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,26 +28,55 @@ public record PayrollRun(String runId, String employerId, List<VoucherHeader.Per
     public enum Status { CALCULATING, CALCULATED, FAILED, APPROVAL_PENDING, POSTED, REJECTED, REPOSTING }
 
     /** How far the current voucher generation has come. */
-    public record Progress(String kind, long linesDone, long linesTotal, Instant startedAt, Instant updatedAt,
+    public record Progress(VoucherKind kind, long linesDone, long linesTotal, Instant startedAt, Instant updatedAt,
                            Double linesPerSecond) {
     }
 
-    /** One generated voucher: its kind (RUN, CHECK, REPOSTING), setup revision, totals, causes and ledger lines. */
-    public record VoucherRecord(int voucherNo, String kind, Instant generatedAt, long setupRevision, String sortingCode,
+    /** One generated voucher: its kind, setup revision, totals, causes and ledger lines. */
+    public record VoucherRecord(int voucherNo, VoucherKind kind, Instant generatedAt, long setupRevision, String sortingCode,
                                 List<Voucher.ChartUse> charts, int voucherLines, Totals voucherTotals,
                                 Totals spreadsheetTotals, Totals centralTotals, Money difference,
                                 List<DifferenceCause> causes, boolean postable, List<PostingLine> centralLines,
                                 List<Voucher.NetPay> negativeNetPay, DebtPlan debts, long runLines, int employees) {
     }
 
-    /** A command sent to the ledger for this run (POST of a voucher, or REVERSE of an earlier entry) and its answer. */
-    public record LedgerAction(String commandId, String type, String entryId, int voucherNo, LocalDate postingDate,
-                               String status, String outcome, Integer errorStatus, String error, Instant sentAt,
-                               Instant answeredAt, Integer then, String onBehalfOf) {
+    /**
+     * A command sent to the ledger for this run and its answer: POST of a voucher, REVERSE of an
+     * earlier entry ({@code reversesEntryId}), or an employee-debt step. {@code then} is the voucher
+     * a reversal makes way for; {@code onBehalfOf} the user the command is sent for.
+     */
+    public record LedgerAction(String commandId, Type type, String entryId, int voucherNo, LocalDate postingDate,
+                               Status status, String outcome, Integer errorStatus, String error, Instant sentAt,
+                               Instant answeredAt, Integer then, String onBehalfOf, String reversesEntryId) {
 
-        public static final String PENDING = "PENDING";
-        public static final String ACCEPTED = "ACCEPTED";
-        public static final String REJECTED = "REJECTED";
+        /** The id of a reversal entry: the reversed entry's id with this suffix. */
+        public static final String REVERSAL_SUFFIX = "-r";
+
+        public enum Type { POST, REVERSE, REGISTER_DEBT, OFFSET_DEBT }
+
+        public enum Status { PENDING, ACCEPTED, REJECTED }
+
+        /**
+         * The entry a REVERSE reverses (null for other types). Runs stored before the field was
+         * recorded have none: their reversal's entry id is the reversed one's plus {@link #REVERSAL_SUFFIX}.
+         */
+        public String reversedEntryId() {
+            if (type != Type.REVERSE) {
+                return null;
+            }
+            return reversesEntryId != null ? reversesEntryId
+                    : entryId.substring(0, entryId.length() - REVERSAL_SUFFIX.length());
+        }
+
+        public boolean pending() {
+            return status == Status.PENDING;
+        }
+
+        /** This action with the ledger's answer. */
+        public LedgerAction answered(Status newStatus, String newOutcome, Integer newErrorStatus, String newError, Instant at) {
+            return new LedgerAction(commandId, type, entryId, voucherNo, postingDate, newStatus, newOutcome, newErrorStatus,
+                    newError, sentAt, at, then, onBehalfOf, reversesEntryId);
+        }
     }
 
     public String correlationId() {
@@ -61,7 +91,7 @@ public record PayrollRun(String runId, String employerId, List<VoucherHeader.Per
     public VoucherRecord currentVoucher() {
         VoucherRecord current = null;
         for (VoucherRecord v : vouchers) {
-            if (!"CHECK".equals(v.kind())) {
+            if (v.kind() != VoucherKind.CHECK) {
                 current = v;
             }
         }
@@ -72,11 +102,11 @@ public record PayrollRun(String runId, String employerId, List<VoucherHeader.Per
     public LedgerAction postedEntry() {
         LedgerAction posted = null;
         for (LedgerAction action : ledger) {
-            if ("POST".equals(action.type()) && LedgerAction.ACCEPTED.equals(action.status())) {
+            if (action.type() == LedgerAction.Type.POST && action.status() == LedgerAction.Status.ACCEPTED) {
                 posted = action;
             }
-            if ("REVERSE".equals(action.type()) && LedgerAction.ACCEPTED.equals(action.status()) && posted != null
-                    && action.entryId().equals(posted.entryId() + "-r")) {
+            if (action.type() == LedgerAction.Type.REVERSE && action.status() == LedgerAction.Status.ACCEPTED && posted != null
+                    && posted.entryId().equals(action.reversedEntryId())) {
                 posted = null;
             }
         }

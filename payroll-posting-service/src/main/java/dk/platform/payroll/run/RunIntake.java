@@ -5,15 +5,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.platform.support.input.InputJson;
 import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
+import dk.platform.payroll.chart.Chart;
+import dk.platform.payroll.employer.ChartInForce;
+import dk.platform.payroll.employer.Employer;
+import dk.platform.payroll.employer.Employers;
 import dk.platform.payroll.posting.RunLine;
-import dk.platform.payroll.setup.Chart;
-import dk.platform.payroll.setup.Employer;
-import dk.platform.payroll.setup.SetupStore;
 import dk.platform.payroll.voucher.VoucherHeader;
+import dk.platform.payroll.voucher.VoucherKind;
+import dk.platform.payroll.wagetype.WageTypes;
 import dk.platform.support.JsonErrors;
+import dk.platform.support.input.InputJson;
 import org.springframework.stereotype.Component;
 
 import java.io.BufferedReader;
@@ -65,7 +68,8 @@ public class RunIntake {
     public record Received(PayrollRun run, boolean created) {
     }
 
-    private final SetupStore setup;
+    private final Employers employers;
+    private final WageTypes wageTypes;
     private final RunStore runs;
     private final FileStore files;
     private final ObjectMapper json;
@@ -73,8 +77,10 @@ public class RunIntake {
     private final InputJson input;
     private final Clock clock = Clock.systemUTC();
 
-    public RunIntake(SetupStore setup, RunStore runs, FileStore files, InputJson input, RunProcessor processor) {
-        this.setup = setup;
+    public RunIntake(Employers employers, WageTypes wageTypes, RunStore runs, FileStore files, InputJson input,
+                     RunProcessor processor) {
+        this.employers = employers;
+        this.wageTypes = wageTypes;
         this.runs = runs;
         this.files = files;
         // the run is read as a stream, value by value: trailing content is checked once, at the end of the stream
@@ -234,16 +240,16 @@ public class RunIntake {
         if (!problems.isEmpty()) {
             throw new RunProblem(400, String.join("; ", problems) + " (in JSON, 'lines' comes last)");
         }
-        Employer employer = setup.employer(header.employerId())
+        Employer employer = employers.employer(header.employerId())
                 .orElseThrow(() -> new RunProblem(422, "employer " + InputRules.quote(header.employerId()) + " is not registered"));
-        LocalDate referenceDate = referenceDate(header.periods());
+        LocalDate referenceDate = ChartInForce.referenceDate(header.periods().stream().map(VoucherHeader.Period::to).toList());
         Chart chart = processor.chartInForce(employer, referenceDate);
-        if (setup.sortingCode(employer.sortingCode()).isEmpty()) {
+        if (employers.sortingCode(employer.sortingCode()).isEmpty()) {
             throw new RunProblem(422, "employer " + employer.employerId() + "'s sorting code " + employer.sortingCode()
                     + " does not exist");
         }
-        return new Upload(header, referenceDate, chart, setup.employeesOf(header.employerId()).keySet(),
-                setup.wageTypeCodes(), user);
+        return new Upload(header, referenceDate, chart, employers.employeesOf(header.employerId()).keySet(),
+                wageTypes.wageTypeCodes(), user);
     }
 
     /**
@@ -260,10 +266,6 @@ public class RunIntake {
             end--;
         }
         return cell.substring(start, end);
-    }
-
-    static LocalDate referenceDate(List<VoucherHeader.Period> periods) {
-        return periods.stream().map(VoucherHeader.Period::to).min(LocalDate::compareTo).orElseThrow();
     }
 
     private static String text(JsonParser p, String field) throws IOException {
@@ -393,7 +395,7 @@ public class RunIntake {
                     null, List.of(), List.of());
             if (runs.insert(run)) {
                 kept = true;
-                processor.submit(run.runId(), "RUN");
+                processor.submit(run.runId(), VoucherKind.RUN);
                 return new Received(run, true);
             }
             PayrollRun existing = runs.find(header.runId()).orElseThrow();

@@ -2,23 +2,28 @@ package dk.platform.payroll.run;
 
 import dk.platform.ledger.api.InputRules;
 import dk.platform.ledger.api.Money;
+import dk.platform.payroll.chart.Chart;
+import dk.platform.payroll.chart.Charts;
 import dk.platform.payroll.debt.DebtPlan;
 import dk.platform.payroll.debt.DebtPlanner;
 import dk.platform.payroll.debt.DebtRecords;
+import dk.platform.payroll.employer.ChartInForce;
+import dk.platform.payroll.employer.Employee;
+import dk.platform.payroll.employer.Employer;
+import dk.platform.payroll.employer.Employers;
+import dk.platform.payroll.employer.SortingCode;
 import dk.platform.payroll.posting.PostingEngine;
+import dk.platform.payroll.posting.PostingSetup;
 import dk.platform.payroll.posting.RunLine;
 import dk.platform.payroll.posting.SpecRow;
-import dk.platform.payroll.posting.PostingSetup;
 import dk.platform.payroll.posting.Voucher;
-import dk.platform.payroll.setup.Chart;
-import dk.platform.payroll.setup.Employee;
-import dk.platform.payroll.setup.Employer;
 import dk.platform.payroll.setup.SetupStore;
-import dk.platform.payroll.setup.SortingCode;
 import dk.platform.payroll.voucher.SpecCsv;
 import dk.platform.payroll.voucher.VoucherCsv;
 import dk.platform.payroll.voucher.VoucherHeader;
 import dk.platform.payroll.voucher.VoucherHtml;
+import dk.platform.payroll.voucher.VoucherKind;
+import dk.platform.payroll.wagetype.WageTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,8 +44,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +67,9 @@ public class RunProcessor {
     private final RunStore runs;
     private final FileStore files;
     private final SetupStore setup;
+    private final Charts charts;
+    private final Employers employers;
+    private final WageTypes wageTypes;
     private final DebtRecords debts;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -70,15 +78,19 @@ public class RunProcessor {
         return thread;
     });
 
-    public RunProcessor(RunStore runs, FileStore files, SetupStore setup, DebtRecords debts) {
+    public RunProcessor(RunStore runs, FileStore files, SetupStore setup, Charts charts, Employers employers, WageTypes wageTypes,
+                        DebtRecords debts) {
         this.runs = runs;
         this.files = files;
         this.setup = setup;
+        this.charts = charts;
+        this.employers = employers;
+        this.wageTypes = wageTypes;
         this.debts = debts;
     }
 
-    /** Queues a voucher generation of the given kind (RUN, CHECK or REPOSTING); completes with its voucher record. */
-    public CompletableFuture<PayrollRun.VoucherRecord> submit(String runId, String kind) {
+    /** Queues a voucher generation of the given kind; completes with its voucher record. */
+    public CompletableFuture<PayrollRun.VoucherRecord> submit(String runId, VoucherKind kind) {
         return CompletableFuture.supplyAsync(() -> generate(runId, kind), worker);
     }
 
@@ -86,7 +98,7 @@ public class RunProcessor {
     void resume() {
         for (PayrollRun run : runs.inStatus(PayrollRun.Status.CALCULATING)) {
             log.info("payroll run {}: calculating again after a restart", run.runId());
-            submit(run.runId(), "RUN");
+            submit(run.runId(), VoucherKind.RUN);
         }
     }
 
@@ -95,7 +107,7 @@ public class RunProcessor {
         worker.shutdownNow();
     }
 
-    PayrollRun.VoucherRecord generate(String runId, String kind) {
+    PayrollRun.VoucherRecord generate(String runId, VoucherKind kind) {
         try {
             return tryGenerate(runId, kind);
         } catch (RunProblem e) {
@@ -108,18 +120,18 @@ public class RunProcessor {
         }
     }
 
-    private void failed(String runId, String kind, String reason) {
-        if ("RUN".equals(kind)) {
+    private void failed(String runId, VoucherKind kind, String reason) {
+        if (kind == VoucherKind.RUN) {
             runs.update(runId, r -> r.with(PayrollRun.Status.FAILED, reason));
         }
     }
 
-    private PayrollRun.VoucherRecord tryGenerate(String runId, String kind) throws IOException {
+    private PayrollRun.VoucherRecord tryGenerate(String runId, VoucherKind kind) throws IOException {
         PayrollRun run = runs.find(runId).orElseThrow(() -> new RunStore.RunNotFound(runId));
         Instant started = clock.instant();
         progress(run, kind, 0, started, started); // the setup and the employees are read first
         long revision = setup.revision();
-        Map<String, Employee> employees = setup.employeesOf(run.employerId());
+        Map<String, Employee> employees = employers.employeesOf(run.employerId());
         PostingSetup postingSetup = setupFor(run, employees, revision);
         int voucherNo = run.nextVoucherNo();
         String prefix = "runs/" + runId + "/v" + voucherNo + "/";
@@ -174,7 +186,7 @@ public class RunProcessor {
                 voucher.employees());
         runs.update(runId, r -> {
             PayrollRun withVoucher = r.withVoucher(record);
-            return "RUN".equals(kind) ? withVoucher.with(PayrollRun.Status.CALCULATED, null) : withVoucher;
+            return kind == VoucherKind.RUN ? withVoucher.with(PayrollRun.Status.CALCULATED, null) : withVoucher;
         });
         log.info("payroll run {}: voucher {} ({}) generated: {} lines of {} employees, {} voucher lines, difference {}{}",
                 runId, voucherNo, kind, voucher.runLines(), voucher.employees(), voucher.lines().size(),
@@ -185,35 +197,31 @@ public class RunProcessor {
     /** The setup as it is now, for the run's reference date: its employer, sorting code and every chart it needs. */
     PostingSetup setupFor(PayrollRun run, Map<String, Employee> employees, long revision) {
         LocalDate date = run.referenceDate();
-        Employer employer = setup.employer(run.employerId())
+        Employer employer = employers.employer(run.employerId())
                 .orElseThrow(() -> new RunProblem(422, "employer " + InputRules.quote(run.employerId()) + " is not registered"));
         Chart chart = chartInForce(employer, date);
-        SortingCode sortingCode = setup.sortingCode(employer.sortingCode())
+        SortingCode sortingCode = employers.sortingCode(employer.sortingCode())
                 .orElseThrow(() -> new RunProblem(422, "sorting code " + employer.sortingCode() + " does not exist"));
-        Map<String, Chart> charts = new HashMap<>();
-        charts.put(chart.code(), chart);
-        for (Employee employee : employees.values()) {
-            String deviating = employee.on(date).deviatingChart();
-            if (deviating != null && !deviating.isBlank() && !charts.containsKey(deviating)) {
-                setup.chart(deviating).ifPresent(c -> charts.put(c.code(), c));
+        Map<String, Chart> used = new HashMap<>();
+        used.put(chart.code(), chart);
+        for (String deviating : ChartInForce.deviatingCharts(employees.values(), date)) {
+            if (!used.containsKey(deviating)) {
+                charts.chart(deviating).ifPresent(c -> used.put(c.code(), c));
             }
         }
-        return new PostingSetup(employer, sortingCode, charts, setup.wageTypeTexts(), date, revision);
+        return new PostingSetup(employer, sortingCode, used, wageTypes.wageTypeTexts(), date, revision);
     }
 
-    /** The chart in force for a run: by the employer's chart periods on the earliest period end (SPEC §4.1). */
+    /** The employer's chart in force for a run (SPEC §4.1, {@link ChartInForce}); 422 if there is none. */
     Chart chartInForce(Employer employer, LocalDate referenceDate) {
-        String code = employer.chartOn(referenceDate).orElseThrow(() -> new RunProblem(422,
-                "employer " + employer.employerId() + " has no chart period covering " + referenceDate));
-        Chart chart = setup.chart(code).orElseThrow(() -> new RunProblem(422, "chart " + code + " does not exist"));
-        if (chart.validFrom().isAfter(referenceDate)) {
-            throw new RunProblem(422, "chart " + code + " is valid from " + chart.validFrom() + ", after the run's earliest"
-                    + " period end " + referenceDate);
+        try {
+            return ChartInForce.ofEmployer(employer, referenceDate, charts::chart);
+        } catch (ChartInForce.NotInForce e) {
+            throw new RunProblem(422, e.getMessage());
         }
-        return chart;
     }
 
-    private void progress(PayrollRun run, String kind, long done, Instant started, Instant now) {
+    private void progress(PayrollRun run, VoucherKind kind, long done, Instant started, Instant now) {
         double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
         double rate = Math.round(done / seconds);
         log.info("payroll run {}: {} {}/{} lines ({} lines/s)", run.runId(), kind, done, run.lineCount(), (long) rate);

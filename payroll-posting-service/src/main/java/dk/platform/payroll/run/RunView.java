@@ -1,6 +1,7 @@
 package dk.platform.payroll.run;
 
 import dk.platform.payroll.voucher.VoucherHeader;
+import dk.platform.payroll.voucher.VoucherKind;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ record RunView(String runId, String employerId, List<VoucherHeader.Period> perio
                String failure, Progress progress, List<PayrollRun.VoucherRecord> vouchers,
                List<PayrollRun.LedgerAction> ledger, String postedEntryId) {
 
-    record Progress(String kind, long linesDone, long linesTotal, double percent, Double linesPerSecond,
+    record Progress(VoucherKind kind, long linesDone, long linesTotal, double percent, Double linesPerSecond,
                     Long secondsLeft, Instant updatedAt) {
     }
 

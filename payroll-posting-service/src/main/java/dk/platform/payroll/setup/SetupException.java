@@ -21,29 +21,29 @@ public class SetupException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    static SetupException invalid(List<SetupError> errors) {
+    public static SetupException invalid(List<SetupError> errors) {
         String detail = errors.stream().limit(5).map(SetupError::toString).collect(Collectors.joining("; "))
                 + (errors.size() > 5 ? "; and " + (errors.size() - 5) + " more (see errors)" : "");
         return new SetupException(400, "Invalid setup", detail, errors);
     }
 
-    static SetupException notFound(String detail) {
+    public static SetupException notFound(String detail) {
         return new SetupException(404, "Not found", detail, List.of());
     }
 
-    static SetupException exists(String detail) {
+    public static SetupException exists(String detail) {
         return new SetupException(409, "Already exists", detail, List.of());
     }
 
-    static SetupException concurrent(String detail) {
+    public static SetupException concurrent(String detail) {
         return new SetupException(409, "Concurrent modification", detail, List.of());
     }
 
-    static SetupException tooLarge(String detail) {
+    public static SetupException tooLarge(String detail) {
         return new SetupException(413, "Upload too large", detail, List.of());
     }
 
-    static SetupException refused(String detail) {
+    public static SetupException refused(String detail) {
         return new SetupException(422, "Refused", detail, List.of());
     }
 

@@ -24,9 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.LongFunction;
 
 import static com.mongodb.client.model.Filters.and;
@@ -37,7 +34,9 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Updates.inc;
 
 /**
- * The payroll setup in MongoDB, read by the posting code and written by the setup API.
+ * The payroll setup in MongoDB: every kind of setup object ({@link SetupKind}) with its history.
+ * Each feature reads and writes its own objects through it ({@code chart.Charts},
+ * {@code employer.Employers}, {@code wagetype.WageTypes}); this class knows documents, not charts.
  *
  * <p>Every change takes the next global setup revision (a counter document, {@code $inc}), then
  * appends a history document ({@code _id} = revision, with the full object after the change),
@@ -56,9 +55,9 @@ import static com.mongodb.client.model.Updates.inc;
 public class SetupStore {
 
     /** The expected revision of an object that must not exist yet. */
-    static final long NEW = -1;
+    public static final long NEW = -1;
     /** Any current revision will do (last writer wins). */
-    static final long ANY = -2;
+    public static final long ANY = -2;
 
     private static final String COUNTERS = "payroll_setup_counters";
     private static final String HISTORY = "payroll_setup_history";
@@ -83,58 +82,25 @@ public class SetupStore {
         return counter == null ? 0 : ((Number) counter.get("value")).longValue();
     }
 
-    public Optional<Employer> employer(String employerId) {
-        return find(SetupKind.EMPLOYER, employerId, Employer.class);
+    /** The current object of a kind by its {@code _id}. */
+    public <T> Optional<T> find(SetupKind kind, String id, Class<T> type) {
+        return Optional.ofNullable(collection(kind).find(eq("_id", id)).first()).map(d -> documents.fromDocument(d, type));
     }
 
-    public Optional<SortingCode> sortingCode(String code) {
-        return find(SetupKind.SORTING_CODE, code, SortingCode.class);
+    /** Every current object of a kind, in the given order. */
+    public <T> List<T> all(SetupKind kind, Class<T> type, Comparator<T> order) {
+        List<T> values = new ArrayList<>();
+        collection(kind).find().forEach(d -> values.add(documents.fromDocument(d, type)));
+        values.sort(order);
+        return values;
     }
 
-    /** A chart's current content; its {@code revision} is the setup revision of its last change. */
-    public Optional<Chart> chart(String code) {
-        return find(SetupKind.CHART, code, Chart.class);
-    }
-
-    /** The wage-type catalogue: code to text. */
-    public Map<String, String> wageTypeTexts() {
-        Map<String, String> texts = new TreeMap<>();
-        for (Document d : collection(SetupKind.WAGE_TYPE).find()) {
-            WageType wageType = documents.fromDocument(d, WageType.class);
-            texts.put(wageType.code(), wageType.text());
-        }
-        return texts;
-    }
-
-    public Set<String> wageTypeCodes() {
-        return new TreeSet<>(wageTypeTexts().keySet());
-    }
-
-    public Optional<Employee> employee(String employerId, String employeeNo) {
-        return find(SetupKind.EMPLOYEE, employeeId(employerId, employeeNo), Employee.class);
-    }
-
-    /** All employees of an employer by employee number (an {@code _id} range: ids are {@code employerId/employeeNo}). */
-    public Map<String, Employee> employeesOf(String employerId) {
-        Map<String, Employee> employees = new TreeMap<>();
-        for (Document d : collection(SetupKind.EMPLOYEE)
-                .find(and(gte("_id", employerId + "/"), lt("_id", employerId + "0")))) {
-            Employee employee = documents.fromDocument(d, Employee.class);
-            employees.put(employee.employeeNo(), employee);
-        }
-        return employees;
-    }
-
-    public List<Chart> charts() {
-        return all(SetupKind.CHART, Chart.class, Comparator.comparing(Chart::code));
-    }
-
-    public List<SortingCode> sortingCodes() {
-        return all(SetupKind.SORTING_CODE, SortingCode.class, Comparator.comparing(SortingCode::code));
-    }
-
-    public List<WageType> wageTypes() {
-        return all(SetupKind.WAGE_TYPE, WageType.class, Comparator.comparing(WageType::code));
+    /** The current objects whose {@code _id} starts with {@code prefix + "/"} (an {@code _id} range, no index needed). */
+    public <T> List<T> under(SetupKind kind, String prefix, Class<T> type) {
+        List<T> values = new ArrayList<>();
+        collection(kind).find(and(gte("_id", prefix + "/"), lt("_id", prefix + "0")))
+                .forEach(d -> values.add(documents.fromDocument(d, type)));
+        return values;
     }
 
     /** History entries from a revision on, oldest first. */
@@ -146,19 +112,15 @@ public class SetupStore {
         return entries;
     }
 
-    /** A chart as it was at a setup revision (its last change at or before it), from the history. */
-    public Optional<Chart> chartAt(String code, long revision) {
-        Document current = collection(SetupKind.CHART).find(eq("_id", code)).first();
+    /** An object as it was at a setup revision (its last change at or before it), from the history. */
+    public <T> Optional<T> at(SetupKind kind, String id, long revision, Class<T> type) {
+        Document current = collection(kind).find(eq("_id", id)).first();
         if (current == null) {
             return Optional.empty();
         }
         Optional<Long> last = revisionsOf(current).stream().filter(r -> r <= revision).max(Long::compare);
         return last.map(r -> mongo.getCollection(HISTORY).find(eq("_id", r)).first())
-                .map(h -> documents.fromDocument(h.get("after", Document.class), Chart.class));
-    }
-
-    static String employeeId(String employerId, String employeeNo) {
-        return employerId + "/" + employeeNo;
+                .map(h -> documents.fromDocument(h.get("after", Document.class), type));
     }
 
     // ------------------------------------------------------------------ writes
@@ -168,15 +130,15 @@ public class SetupStore {
      * ({@link #NEW}, {@link #ANY} or the object's revision as read), the history action, and the
      * object after the change given the setup revision the change gets.
      */
-    record Change<T>(String id, long expectedRevision, String action, LongFunction<T> valueAt) {
+    public record Change<T>(String id, long expectedRevision, String action, LongFunction<T> valueAt) {
     }
 
-    <T> T save(SetupKind kind, String by, Change<T> change) {
+    public <T> T save(SetupKind kind, String by, Change<T> change) {
         return saveAll(kind, by, List.of(change)).get(0);
     }
 
     /** Saves many changes of one kind (distinct ids), a thousand per round trip; answers the stored objects. */
-    <T> List<T> saveAll(SetupKind kind, String by, List<Change<T>> changes) {
+    public <T> List<T> saveAll(SetupKind kind, String by, List<Change<T>> changes) {
         List<T> saved = new ArrayList<>(changes.size());
         for (int start = 0; start < changes.size(); start += CHUNK) {
             saved.addAll(saveChunk(kind, by, changes.subList(start, Math.min(changes.size(), start + CHUNK)), start));
@@ -259,17 +221,6 @@ public class SetupStore {
     }
 
     // ------------------------------------------------------------------ documents
-
-    private <T> Optional<T> find(SetupKind kind, String id, Class<T> type) {
-        return Optional.ofNullable(collection(kind).find(eq("_id", id)).first()).map(d -> documents.fromDocument(d, type));
-    }
-
-    private <T> List<T> all(SetupKind kind, Class<T> type, Comparator<T> order) {
-        List<T> values = new ArrayList<>();
-        collection(kind).find().forEach(d -> values.add(documents.fromDocument(d, type)));
-        values.sort(order);
-        return values;
-    }
 
     private Document body(Object value) {
         Document document = documents.toDocument("", value);

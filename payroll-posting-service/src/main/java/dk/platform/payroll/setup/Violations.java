@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects every error of one input, so a user fixes a file in one go instead of one error per upload. */
-final class Violations {
+public final class Violations {
 
-    static final int MAX = 100;
+    public static final int MAX = 100;
 
     private final List<SetupError> errors = new ArrayList<>();
     private int dropped;
 
-    void add(Integer line, String field, String message) {
+    public void add(Integer line, String field, String message) {
         if (errors.size() < MAX) {
             errors.add(new SetupError(line, field, message));
         } else {
@@ -19,23 +19,23 @@ final class Violations {
         }
     }
 
-    void add(String field, String message) {
+    public void add(String field, String message) {
         add(null, field, message);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return errors.isEmpty();
     }
 
-    int size() {
+    public int size() {
         return errors.size() + dropped;
     }
 
-    List<SetupError> list() {
+    public List<SetupError> list() {
         return List.copyOf(errors);
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!errors.isEmpty()) {
             List<SetupError> all = new ArrayList<>(errors);
             if (dropped > 0) {

@@ -91,7 +91,7 @@ public final class VoucherHtml {
         }
 
         void header(VoucherHeader header) throws IOException {
-            out.write("<header>\n<h1>" + esc("Bogføringsbilag nr. " + header.voucherNo() + " (" + kind(header.kind()) + ")")
+            out.write("<header>\n<h1>" + esc("Bogføringsbilag nr. " + header.voucherNo() + " (" + header.kind().danish() + ")")
                     + "</h1>\n<dl class=\"meta\">\n");
             meta("Kørsel", header.runId());
             meta("Arbejdsgiver", header.employerId() + " " + header.employerName());
@@ -248,14 +248,6 @@ public final class VoucherHtml {
             debit = line.debit() == null ? debit : debit.plus(line.debit());
             credit = line.credit() == null ? credit : credit.plus(line.credit());
         }
-    }
-
-    private static String kind(String kind) {
-        return switch (kind) {
-            case VoucherHeader.CHECK -> "kontrol af bogføring";
-            case VoucherHeader.REPOSTING -> "omkørsel af bogføring";
-            default -> "lønkørsel";
-        };
     }
 
     static String esc(String text) {

@@ -1,7 +1,7 @@
 package dk.platform.payroll.posting;
 
-import dk.platform.payroll.setup.Chart;
-import dk.platform.payroll.setup.Employer;
+import dk.platform.payroll.chart.Chart;
+import dk.platform.payroll.employer.Employer;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

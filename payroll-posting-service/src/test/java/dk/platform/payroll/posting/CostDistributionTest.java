@@ -1,10 +1,10 @@
 package dk.platform.payroll.posting;
 
 import dk.platform.ledger.api.Money;
-import dk.platform.payroll.setup.Chart;
-import dk.platform.payroll.setup.CostDistribution;
+import dk.platform.payroll.chart.Chart;
+import dk.platform.payroll.chart.Usage;
+import dk.platform.payroll.employer.CostDistribution;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Usage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package dk.platform.payroll.posting;
 
 import dk.platform.ledger.api.Money;
-import dk.platform.payroll.setup.Chart;
+import dk.platform.payroll.chart.Chart;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dk.platform.payroll.posting;
 
-import dk.platform.payroll.setup.Chart;
+import dk.platform.payroll.chart.Chart;
 import dk.platform.payroll.setup.Field;
 import org.junit.jupiter.api.Test;
 

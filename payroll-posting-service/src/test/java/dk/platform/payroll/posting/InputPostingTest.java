@@ -1,7 +1,7 @@
 package dk.platform.payroll.posting;
 
+import dk.platform.payroll.chart.Side;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Side;
 import org.junit.jupiter.api.Test;
 
 import static dk.platform.payroll.posting.PostingFixture.accountOverride;

@@ -2,8 +2,8 @@ package dk.platform.payroll.posting;
 
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.PostingLine;
-import dk.platform.payroll.setup.Chart;
-import dk.platform.payroll.setup.Side;
+import dk.platform.payroll.chart.Chart;
+import dk.platform.payroll.chart.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

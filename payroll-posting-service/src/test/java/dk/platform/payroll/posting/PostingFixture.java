@@ -1,16 +1,16 @@
 package dk.platform.payroll.posting;
 
 import dk.platform.ledger.api.Money;
-import dk.platform.payroll.setup.Chart;
-import dk.platform.payroll.setup.ChartLine;
-import dk.platform.payroll.setup.CostDistribution;
-import dk.platform.payroll.setup.Employee;
-import dk.platform.payroll.setup.Employer;
-import dk.platform.payroll.setup.Employment;
+import dk.platform.payroll.chart.Chart;
+import dk.platform.payroll.chart.ChartLine;
+import dk.platform.payroll.chart.Side;
+import dk.platform.payroll.chart.Usage;
+import dk.platform.payroll.employer.CostDistribution;
+import dk.platform.payroll.employer.Employee;
+import dk.platform.payroll.employer.Employer;
+import dk.platform.payroll.employer.Employment;
+import dk.platform.payroll.employer.SortingCode;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Side;
-import dk.platform.payroll.setup.SortingCode;
-import dk.platform.payroll.setup.Usage;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -2,9 +2,9 @@ package dk.platform.payroll.posting;
 
 import dk.platform.ledger.api.Money;
 import dk.platform.ledger.api.PostingLine;
+import dk.platform.payroll.chart.Side;
+import dk.platform.payroll.chart.Usage;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Side;
-import dk.platform.payroll.setup.Usage;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -70,9 +70,9 @@ class RunRecoveryIT {
         assertThat(resumed.currentVoucher().centralLines()).isEqualTo(calculated.currentVoucher().centralLines());
 
         // the process died after recording the approval of R-REC-CRASH and before the ledger had it
-        PayrollRun.LedgerAction pending = new PayrollRun.LedgerAction("payroll-R-REC-CRASH-v1", Approvals.POST,
-                "payroll-R-REC-CRASH-v1", 1, resumed.dispositionDate(), PayrollRun.LedgerAction.PENDING, null, null, null,
-                Instant.now(), null, null, "approver-9");
+        PayrollRun.LedgerAction pending = new PayrollRun.LedgerAction("payroll-R-REC-CRASH-v1", PayrollRun.LedgerAction.Type.POST,
+                "payroll-R-REC-CRASH-v1", 1, resumed.dispositionDate(), PayrollRun.LedgerAction.Status.PENDING, null, null, null,
+                Instant.now(), null, null, "approver-9", null);
         runs.update("R-REC-CRASH", r -> r.with(PayrollRun.Status.APPROVAL_PENDING, null).withLedger(l -> {
             l.add(pending);
             return l;

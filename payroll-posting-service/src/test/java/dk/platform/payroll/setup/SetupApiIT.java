@@ -1,6 +1,12 @@
 package dk.platform.payroll.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.platform.payroll.chart.Chart;
+import dk.platform.payroll.chart.ChartCsv;
+import dk.platform.payroll.chart.Charts;
+import dk.platform.payroll.employer.Employers;
+import dk.platform.payroll.employer.SortingCode;
+import dk.platform.payroll.wagetype.WageTypes;
 import dk.platform.test.IntegrationTest;
 import dk.platform.test.TestIdentities;
 import org.junit.jupiter.api.Test;
@@ -33,6 +39,12 @@ class SetupApiIT {
     TestRestTemplate http;
     @Autowired
     SetupStore store;
+    @Autowired
+    Charts charts;
+    @Autowired
+    Employers employers;
+    @Autowired
+    WageTypes wageTypes;
 
     // ------------------------------------------------------------------ SD
 
@@ -50,8 +62,8 @@ class SetupApiIT {
         assertThat(chart.get("lines")).hasSize(73);
         assertThat(chart.at("/lines/0/lineNo").asInt()).isEqualTo(1);
         assertThat(chart.at("/lines/72/lineNo").asInt()).isEqualTo(73);
-        assertThat(store.wageTypeTexts()).containsEntry("9815", "Pension Skyldig").hasSizeGreaterThanOrEqualTo(71);
-        assertThat(store.chart("SD")).get().extracting(Chart::readOnly).isEqualTo(true);
+        assertThat(wageTypes.wageTypeTexts()).containsEntry("9815", "Pension Skyldig").hasSizeGreaterThanOrEqualTo(71);
+        assertThat(charts.chart("SD")).get().extracting(Chart::readOnly).isEqualTo(true);
 
         assertProblem(put("/api/charts/SD", """
                 {"description":"Mit SD","validFrom":"2026-01-01"}"""), 422, "read-only");
@@ -129,7 +141,7 @@ class SetupApiIT {
         assertThat(added.getStatusCode().value()).isEqualTo(201);
         assertThat(added.getBody().get("group").asText()).isEqualTo("10**");
         assertThat(added.getBody().get("deptCode").asText()).isEqualTo("ANS");
-        assertThat(store.chart("C1")).get().satisfies(c -> {
+        assertThat(charts.chart("C1")).get().satisfies(c -> {
             assertThat(c.groupField()).isEqualTo(Field.DEPARTMENT);
             assertThat(c.lines().get(73).group()).isEqualTo("10**");
         });
@@ -210,7 +222,7 @@ class SetupApiIT {
         assertThat(again.getBody().get("revision").asLong()).isEqualTo(revision);
         assertThat(get("/api/sorting-codes/F1").getBody().get("fields")).extracting(JsonNode::asText)
                 .containsExactly("department", "account", "employeeNo");
-        assertThat(store.sortingCode("F1")).get().extracting(SortingCode::pageBreak).isEqualTo(true);
+        assertThat(employers.sortingCode("F1")).get().extracting(SortingCode::pageBreak).isEqualTo(true);
         assertProblem(put("/api/sorting-codes/F2", """
                 {"description":"Dobbelt","fields":["account","account"]}"""), 400, "must not repeat");
 
@@ -222,7 +234,7 @@ class SetupApiIT {
                 {"name":"Kommunen","sortingCode":"F1","chartPeriods":[{"from":"2026-01-01","chartCode":"F1"},{"from":"2020-01-01","chartCode":"SD"}]}""");
         assertThat(employer.getStatusCode().value()).isEqualTo(201);
         assertThat(get("/api/employers/EMP-F").getBody().at("/chartPeriods/0/chartCode").asText()).isEqualTo("SD");
-        assertThat(store.employer("EMP-F")).get().satisfies(e -> assertThat(e.chartOn(LocalDate.of(2026, 3, 31))).contains("F1"));
+        assertThat(employers.employer("EMP-F")).get().satisfies(e -> assertThat(e.chartOn(LocalDate.of(2026, 3, 31))).contains("F1"));
 
         String employee = """
                 {"employment":[{"from":"2026-01-01","department":"1010","payoutPlace":"P1","deviatingChart":"F1"}],
@@ -233,7 +245,7 @@ class SetupApiIT {
         assertThat(stored.getBody().at("/distributions/1/amount").asText()).isEqualTo("1500.00");
         assertThat(put("/api/employers/EMP-F/employees/1001", employee).getStatusCode().value()).isEqualTo(200);
         assertThat(get("/api/employers/EMP-F/employees/1001").getBody().at("/employment/0/department").asText()).isEqualTo("1010");
-        assertThat(store.employee("EMP-F", "1001")).get()
+        assertThat(employers.employee("EMP-F", "1001")).get()
                 .satisfies(e -> assertThat(e.distributionsOf("1100", LocalDate.of(2026, 2, 1))).hasSize(2));
 
         ResponseEntity<JsonNode> wrongField = put("/api/employers/EMP-F/employees/1002", """
@@ -266,15 +278,15 @@ class SetupApiIT {
         ResponseEntity<JsonNode> bulk = post("/api/employers/EMP-G/employees", body.append("]").toString());
         assertThat(bulk.getStatusCode().value()).isEqualTo(200);
         assertThat(bulk.getBody().get("created").asInt()).isEqualTo(1500);
-        assertThat(store.employeesOf("EMP-G")).hasSize(1500).containsKey("1500");
-        assertThat(store.employeesOf("EMP-F")).doesNotContainKeys("1", "1500");
+        assertThat(employers.employeesOf("EMP-G")).hasSize(1500).containsKey("1500");
+        assertThat(employers.employeesOf("EMP-F")).doesNotContainKeys("1", "1500");
 
         ResponseEntity<JsonNode> refused = post("/api/employers/EMP-G/employees", """
                 [{"employeeNo":"1","employment":[{"from":"2026-01-01","department":"2000"}]},
                  {"employeeNo":"X-2","employment":[]}]""");
         assertProblem(refused, 400, "line 2: employeeNo");
         assertThat(refused.getBody().get("errors")).extracting(e -> e.get("field").asText()).containsExactly("employeeNo", "employment");
-        assertThat(store.employee("EMP-G", "1")).get().satisfies(e -> assertThat(e.employment().get(0).department()).isEqualTo("1001"));
+        assertThat(employers.employee("EMP-G", "1")).get().satisfies(e -> assertThat(e.employment().get(0).department()).isEqualTo("1001"));
 
         ResponseEntity<JsonNode> mixed = post("/api/employers/EMP-G/employees", """
                 [{"employeeNo":"1","employment":[{"from":"2026-01-01","department":"2000"}]},
@@ -293,8 +305,8 @@ class SetupApiIT {
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         assertThat(put("/api/wage-types/1101", """
                 {"text":"Fast tillæg"}""").getStatusCode().value()).isEqualTo(200);
-        assertThat(store.wageTypeTexts()).containsEntry("1101", "Fast tillæg");
-        assertThat(store.wageTypeCodes()).contains("1101", "9815");
+        assertThat(wageTypes.wageTypeTexts()).containsEntry("1101", "Fast tillæg");
+        assertThat(wageTypes.wageTypeCodes()).contains("1101", "9815");
         assertThat(get("/api/wage-types").getBody().findValuesAsText("code")).contains("1101");
         assertProblem(put("/api/wage-types/11", """
                 {"text":""}"""), 400, "4 digits");
@@ -342,7 +354,7 @@ class SetupApiIT {
     @Test
     void aChangeBasedOnAStaleRevisionIs409AndLeavesNeitherHistoryNorRevision() {
         copySd("J1", "u");
-        Chart read = store.chart("J1").orElseThrow();
+        Chart read = charts.chart("J1").orElseThrow();
         put("/api/charts/J1/lines/1", LINE_1100); // someone else changes J1 meanwhile
         long revision = store.revision();
 
@@ -355,7 +367,7 @@ class SetupApiIT {
                 });
         assertThat(store.revision()).isEqualTo(revision);
         assertThat(store.history(revision + 1, 10)).isEmpty();
-        assertThat(store.chart("J1").orElseThrow().lines().get(0).wageType()).isEqualTo("1100");
+        assertThat(charts.chart("J1").orElseThrow().lines().get(0).wageType()).isEqualTo("1100");
     }
 
     // ------------------------------------------------------------------ helpers

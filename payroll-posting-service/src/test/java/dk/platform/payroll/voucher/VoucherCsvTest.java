@@ -6,9 +6,9 @@ import static dk.platform.payroll.voucher.Vouchers.voucher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.platform.ledger.api.Money;
+import dk.platform.payroll.chart.Usage;
 import dk.platform.payroll.posting.SpecRow;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Usage;
 
 import java.io.StringWriter;
 import java.util.Arrays;

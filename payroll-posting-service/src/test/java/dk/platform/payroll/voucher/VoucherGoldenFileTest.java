@@ -3,19 +3,19 @@ package dk.platform.payroll.voucher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.platform.ledger.api.Money;
+import dk.platform.payroll.chart.Chart;
+import dk.platform.payroll.chart.ChartLine;
+import dk.platform.payroll.chart.Side;
+import dk.platform.payroll.chart.Usage;
+import dk.platform.payroll.employer.Employee;
+import dk.platform.payroll.employer.Employer;
+import dk.platform.payroll.employer.Employment;
+import dk.platform.payroll.employer.SortingCode;
 import dk.platform.payroll.posting.PostingEngine;
 import dk.platform.payroll.posting.PostingSetup;
 import dk.platform.payroll.posting.RunLine;
 import dk.platform.payroll.posting.Voucher;
-import dk.platform.payroll.setup.Chart;
-import dk.platform.payroll.setup.ChartLine;
-import dk.platform.payroll.setup.Employee;
-import dk.platform.payroll.setup.Employer;
-import dk.platform.payroll.setup.Employment;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Side;
-import dk.platform.payroll.setup.SortingCode;
-import dk.platform.payroll.setup.Usage;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -80,7 +80,7 @@ class VoucherGoldenFileTest {
     static final VoucherHeader HEADER = new VoucherHeader("R-2024-11", "E100", "Eksempel Kommune",
             List.of(new VoucherHeader.Period(LocalDate.of(2024, 10, 1), LocalDate.of(2024, 10, 31)),
                     new VoucherHeader.Period(LocalDate.of(2024, 11, 1), LocalDate.of(2024, 11, 30))),
-            LocalDate.of(2024, 11, 28), 42, VoucherHeader.RUN, 7L, Instant.parse("2024-11-27T06:30:00Z"));
+            LocalDate.of(2024, 11, 28), 42, VoucherKind.RUN, 7L, Instant.parse("2024-11-27T06:30:00Z"));
 
     @Test
     void aBalancedRunGivesTheGoldenVoucherCsvHtmlAndSpec() throws IOException {

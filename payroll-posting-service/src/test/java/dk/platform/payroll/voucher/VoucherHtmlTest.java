@@ -6,10 +6,10 @@ import static dk.platform.payroll.voucher.Vouchers.voucher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.platform.ledger.api.Money;
+import dk.platform.payroll.chart.Usage;
 import dk.platform.payroll.posting.DifferenceCause;
 import dk.platform.payroll.posting.Voucher;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Usage;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,7 +76,7 @@ class VoucherHtmlTest {
     @Test
     void textIsEscaped() {
         VoucherHeader header = new VoucherHeader("R<1>", "E1", "Jensen & Søn <A/S>", Vouchers.HEADER.periods(),
-                LocalDate.of(2024, 11, 28), 1, VoucherHeader.CHECK, 1L, Instant.parse("2024-11-27T12:00:00Z"));
+                LocalDate.of(2024, 11, 28), 1, VoucherKind.CHECK, 1L, Instant.parse("2024-11-27T12:00:00Z"));
         String html = html(voucher(List.of(Field.DEPARTMENT), false, line("Løn <b>&</b>", "1100", "1.00", "10\"10"),
                 line("Skat", "6100", "-1.00", "10\"10")), header);
 

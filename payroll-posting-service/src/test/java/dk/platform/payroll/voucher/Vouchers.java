@@ -1,12 +1,12 @@
 package dk.platform.payroll.voucher;
 
 import dk.platform.ledger.api.Money;
+import dk.platform.payroll.chart.Usage;
 import dk.platform.payroll.posting.DifferenceCause;
 import dk.platform.payroll.posting.Totals;
 import dk.platform.payroll.posting.Voucher;
 import dk.platform.payroll.posting.VoucherLine;
 import dk.platform.payroll.setup.Field;
-import dk.platform.payroll.setup.Usage;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,7 +22,7 @@ final class Vouchers {
 
     static final VoucherHeader HEADER = new VoucherHeader("R1", "E1", "Arbejdsgiver", List.of(
             new VoucherHeader.Period(LocalDate.of(2024, 11, 1), LocalDate.of(2024, 11, 30))), LocalDate.of(2024, 11, 28),
-            1, VoucherHeader.RUN, 1L, Instant.parse("2024-11-27T12:00:00Z"));
+            1, VoucherKind.RUN, 1L, Instant.parse("2024-11-27T12:00:00Z"));
 
     private Vouchers() {
     }

@@ -1,7 +1,6 @@
 package dk.platform.settlement.openitem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -13,8 +12,9 @@ import dk.platform.ledger.api.event.OpenItemAllocated;
 import dk.platform.ledger.api.event.OpenItemAllocationReleased;
 import dk.platform.ledger.api.event.OpenItemRegistered;
 import dk.platform.ledger.api.event.PaymentApplied;
-import dk.platform.support.JsonDocuments;
 import dk.platform.settlement.statement.OpenItem;
+import dk.platform.support.JsonDocuments;
+import dk.platform.support.kafka.ContractReader;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,7 @@ public class OpenItemRecords {
         this.mongo = mongo;
         this.documents = documents;
         // a tolerant reader: the ledger may add fields to its events
-        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.json = ContractReader.tolerant(json);
     }
 
     public Optional<OpenItem> find(String openItemId) {

@@ -2,17 +2,19 @@ package dk.platform.settlement.infra.kafka;
 
 import dk.platform.ledger.api.Topics;
 import dk.platform.support.kafka.KafkaErrorHandling;
-import org.apache.kafka.clients.admin.NewTopic;
+import dk.platform.support.kafka.PlatformTopics;
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ContainerProperties;
 
+import java.util.List;
+
 /**
- * The topics this service uses (created if missing; 3 partitions like the ledger's) and how it
+ * The topics this service uses (created if missing, as {@link PlatformTopics} declares them) and how it
  * consumes: the offset of a record is committed only after the record is handled (the saga's
  * state stored). A record whose handling fails is delivered again with back-off as
  * platform-support's {@link KafkaErrorHandling} says (Boot's configurer gives this factory its
@@ -25,35 +27,11 @@ class KafkaConfig {
 
     static final String CONTAINER_FACTORY = "settlementContainerFactory";
 
+    /** The topics it writes, and those it reads with their dead letters (README "Dead letters"). */
     @Bean
-    NewTopic settlementEvents() {
-        return TopicBuilder.name(Topics.SETTLEMENT_EVENTS).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic ledgerCommands() {
-        return TopicBuilder.name(Topics.LEDGER_COMMANDS).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic ledgerEvents() {
-        return TopicBuilder.name(Topics.LEDGER_EVENTS).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic ledgerCommandResults() {
-        return TopicBuilder.name(Topics.LEDGER_COMMAND_RESULTS).partitions(3).build();
-    }
-
-    /** Dead letters of this service's consumers (README "Dead letters"): the topics it reads, with the suffix .dlt. */
-    @Bean
-    NewTopic ledgerEventsDeadLetters() {
-        return KafkaErrorHandling.deadLetterTopic(ledgerEvents());
-    }
-
-    @Bean
-    NewTopic ledgerCommandResultsDeadLetters() {
-        return KafkaErrorHandling.deadLetterTopic(ledgerCommandResults());
+    KafkaAdmin.NewTopics settlementTopics() {
+        return PlatformTopics.of(List.of(Topics.SETTLEMENT_EVENTS, Topics.LEDGER_COMMANDS),
+                List.of(Topics.LEDGER_EVENTS, Topics.LEDGER_COMMAND_RESULTS));
     }
 
     @Bean(CONTAINER_FACTORY)

@@ -1,7 +1,6 @@
 package dk.platform.settlement.infra.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.platform.ledger.api.EventEnvelope;
 import dk.platform.ledger.api.LedgerCommandResult;
@@ -11,7 +10,7 @@ import dk.platform.ledger.api.event.PaymentApplied;
 import dk.platform.ledger.api.event.WriteOffBooked;
 import dk.platform.settlement.openitem.OpenItemRecords;
 import dk.platform.settlement.saga.SettlementInbox;
-import dk.platform.support.JsonErrors;
+import dk.platform.support.kafka.ContractReader;
 import dk.platform.support.kafka.PoisonRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,7 +24,7 @@ import java.util.Map;
  * EntryReversed) go on to the saga, as does every answer on {@code ledger.command-results}. Both
  * are at least once; the open items and the saga make a repeat harmless. A record that is not
  * readable JSON of the published contract would never become readable: it is parked at once in
- * {@code <topic>.dlt} ({@link PoisonRecord}). A failure to handle a readable one is thrown, so the
+ * {@code <topic>.dlt} ({@link ContractReader}, {@link PoisonRecord}). A failure to handle a readable one is thrown, so the
  * record comes again: without limit in an outage, else a few times before it is parked
  * (platform-support's KafkaErrorHandling).
  */
@@ -39,36 +38,28 @@ class LedgerListeners {
 
     private final OpenItemRecords openItems;
     private final SettlementInbox inbox;
-    private final ObjectMapper json;
+    private final ContractReader reader;
 
     LedgerListeners(OpenItemRecords openItems, SettlementInbox inbox, ObjectMapper json) {
         this.openItems = openItems;
         this.inbox = inbox;
-        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.reader = new ContractReader(json);
     }
 
     @KafkaListener(id = "settlement-ledger-events", topics = Topics.LEDGER_EVENTS, groupId = "${settlement.kafka.group-id}",
             containerFactory = KafkaConfig.CONTAINER_FACTORY)
     void onEvent(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope;
-        Object forSaga = null;
-        try {
-            envelope = json.readValue(required(record.value()), EventEnvelope.class);
-            if (envelope.type() == null || envelope.payload() == null) {
-                throw new IllegalArgumentException("an envelope without type or payload");
-            }
-            Class<?> type = FOR_THE_SAGA.get(envelope.type());
-            if (type != null) {
-                forSaga = json.treeToValue(envelope.payload(), type);
-            }
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw unreadable(e);
+        EventEnvelope envelope = reader.read(record.value(), EventEnvelope.class);
+        if (envelope.type() == null || envelope.payload() == null) {
+            throw ContractReader.unreadable(new IllegalArgumentException("an envelope without type or payload"));
         }
+        Class<?> type = FOR_THE_SAGA.get(envelope.type());
+        Object forSaga = type == null ? null : reader.convert(envelope.payload(), type);
         PoisonRecord notTheContract = null;
         try {
             openItems.apply(envelope);
         } catch (JsonProcessingException e) {
-            notTheContract = unreadable(e);
+            notTheContract = ContractReader.unreadable(e);
         }
         if (forSaga != null) {
             inbox.deliver(forSaga);
@@ -81,26 +72,9 @@ class LedgerListeners {
     @KafkaListener(id = "settlement-command-results", topics = Topics.LEDGER_COMMAND_RESULTS,
             groupId = "${settlement.kafka.group-id}", containerFactory = KafkaConfig.CONTAINER_FACTORY)
     void onResult(ConsumerRecord<String, String> record) {
-        LedgerCommandResult result;
-        try {
-            result = json.readValue(required(record.value()), LedgerCommandResult.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw unreadable(e);
-        }
+        LedgerCommandResult result = reader.read(record.value(), LedgerCommandResult.class);
         if (result.commandId() != null && result.status() != null) {
             inbox.deliver(result);
         }
-    }
-
-    private static String required(String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("an empty record");
-        }
-        return value;
-    }
-
-    /** Not readable as the published contract: it would never become readable. */
-    private static PoisonRecord unreadable(Exception e) {
-        return new PoisonRecord("not readable as the published contract: " + JsonErrors.describe(e));
     }
 }

@@ -1,4 +1,0 @@
-package dk.platform.payroll.setup;
-
-/** The side a chart line posts a positive amount on: D (debit) or K (kredit). */
-public enum Side { D, K }
