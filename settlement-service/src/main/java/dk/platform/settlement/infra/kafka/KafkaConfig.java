@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * The topics this service uses (created if missing, as {@link PlatformTopics} declares them) and how it
- * consumes: the offset of a record is committed only after the record is handled (the saga's
- * state stored). A record whose handling fails is delivered again with back-off as
+ * consumes: an offset is committed only after its record is handled (the saga's state stored),
+ * once per poll (AckMode.BATCH): a commit per record was a broker round trip for each of the
+ * ledger's events, most of which this service only skips (issue 17). A record whose handling fails is delivered again with back-off as
  * platform-support's {@link KafkaErrorHandling} says (Boot's configurer gives this factory its
  * error handler): in an outage (MongoDB or the broker down) for as long as it takes, so nothing
  * is skipped for an outage; a record that fails otherwise, or cannot be read, is parked in
@@ -40,7 +41,7 @@ class KafkaConfig {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory);
         factory.setConcurrency(1);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         return factory;
     }
 }
