@@ -9,17 +9,19 @@ import java.util.List;
 /**
  * One account's totals in one month: {@code _id = number|yyyy-MM}, {@code count} postings so far,
  * {@code debit} and {@code credit} as Decimal128 (so that {@code $inc} adds them exactly), and
- * {@code recent}, the keys ({@code eventId:line}) of the last {@link #RECENT} postings counted.
- * A posting is counted by one atomic update that also appends its key to {@code recent}, unless
- * its key is there already: a redelivered event is not counted twice, and it finds its
- * posting's number ({@code count} minus its distance from the end of {@code recent}).
- * Redelivery only ever repeats the events after the last stored token (one batch), so
- * {@link #RECENT} must exceed the postings one batch can make in one account and month.
+ * {@code recent}, the keys ({@code eventId:line}) of the postings last counted: at least those of
+ * the last batch that touched the month, and never fewer than {@link #RECENT}.
+ * A batch counts a posting by one atomic update per month that also appends its key to
+ * {@code recent}, unless its key is there already: a redelivered batch is not counted twice, and
+ * a redelivered posting finds its number ({@code count} minus its distance from the end of
+ * {@code recent}). Redelivery only ever repeats the events after the last stored token (one batch),
+ * so the keys of older batches are not needed: {@code recent} stays small (issue 17: with 256 keys
+ * a month document was about 10 KB, rewritten whole by the Mongo-wire server on every update).
  */
 final class KontoMonth {
 
     static final String COLLECTION = "konto_months";
-    static final int RECENT = 256;
+    static final int RECENT = 32;
 
     record Totals(long count, Money debit, Money credit) {
         static Totals of(Document d) {

@@ -96,6 +96,7 @@ class KontoProjection {
         Money debitAdded = Money.ZERO;
         Money creditAdded = Money.ZERO;
         final List<String> counted = new ArrayList<>();
+        int keys; // of this batch in this month, counted now or before (a redelivery)
 
         Month(String number, String month, Document before) {
             this.number = number;
@@ -109,6 +110,7 @@ class KontoProjection {
 
         /** The posting number of {@code key}: its number when counted before (a redelivery), else the next one. */
         long count(String key, PostingLine line) {
+            keys++;
             long earlier = before == null ? -1 : KontoMonth.numberOf(before, key);
             if (earlier >= 0) {
                 return earlier;
@@ -193,7 +195,8 @@ class KontoProjection {
 
     /**
      * One update per account-month: what the batch counted in it, and the keys of those postings in
-     * {@code recent}, which keeps at least the whole batch's keys, so a redelivery of this batch finds
+     * {@code recent}, which keeps at least all of this batch's keys in the month (those counted before
+     * this batch's redelivery are the last ones already there), so a redelivery of this batch finds
      * every one of them. Found by {@code _id} alone (the Mongo-wire server serves nothing else by index);
      * read, then update, is safe because one processor, with one segment, writes a generation.
      */
@@ -208,7 +211,7 @@ class KontoProjection {
                             .append("$inc", new Document("count", (long) m.counted.size())
                                     .append("debit", KontoMonth.decimal(m.debitAdded)).append("credit", KontoMonth.decimal(m.creditAdded)))
                             .append("$push", new Document("recent", new Document("$each", m.counted)
-                                    .append("$slice", -Math.max(KontoMonth.RECENT, m.counted.size())))),
+                                    .append("$slice", -Math.max(KontoMonth.RECENT, m.keys)))),
                     new UpdateOptions().upsert(true)));
         }
         if (!updates.isEmpty()) {

@@ -54,14 +54,16 @@ public class AxonConfig {
      * monitor and span factory) but, by default, without the shared read-ahead: each tracking
      * processor reads PostgreSQL through its own stream ({@link PrivateStreamEventStore}). With the
      * shared read-ahead, the events between the slowest and the fastest processor are all held in
-     * memory; at a million events that filled the heap (docs/BENCHMARKS.md, section 2).
-     * Off only with {@code ledger.axon.shared-read-ahead=false}: in one CI run the quick benchmark's rebuild, caught up at the
-     * end of the store, was not switched within its 8 s cap with private streams, so Axon's default stays the default until that is understood.
+     * memory until its cleaner (every 10 s) sends the slow ones to streams of their own, while its
+     * reader races through the store: during the 1 000 000-event replay of issue 17 that was 339 401
+     * events and a full heap (docs/BENCHMARKS.md). In such a replay every lagging processor ends on a
+     * stream of its own anyway, so private streams are the default (issue 17);
+     * {@code ledger.axon.shared-read-ahead=true} brings Axon's shared reader back.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${ledger.axon.shared-read-ahead:true}") boolean sharedReadAhead) {
+                                  @Value("${ledger.axon.shared-read-ahead:false}") boolean sharedReadAhead) {
         EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
