@@ -13,6 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import static dk.platform.ledger.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,6 +135,53 @@ class ControlAccountsIT {
         created(invoice("CC-INV-1", "CC-1100", "CC-1010", "200.00"));
         refusedAsControlAccount(plainEntry("CC-JE-2", "CC-5820", "CC-1100", "1.00"), "CC-1100");
         assertThat(balance("CC-1100")).isEqualTo(Money.of("200.00"));
+        Projections.verification(api, "open-items");
+    }
+
+    /**
+     * SPEC §1.8 under a race: plain entries keep moving an account's balance around 0.00 while an
+     * open item tries to make it a control account. The item is taken only at a committed 0.00, and
+     * no plain entry in flight at that moment lands after it (the account's advisory lock), so the
+     * plain postings that were accepted sum to 0.00 and the balance is the item's amount.
+     */
+    @Test
+    void anAccountBecomingAControlAccountWhilePlainEntriesRaceKeepsItsBalanceEqualToTheItems() throws Exception {
+        account("CR-1100", "ASSET", false);
+        account("CR-5820", "ASSET", false);
+        account("CR-1010", "REVENUE", false);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> writers = new ArrayList<>();
+        List<String> unexpected = new CopyOnWriteArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            int writer = w;
+            Thread t = new Thread(() -> {
+                for (int i = 0; !stop.get() && i < 200; i++) {
+                    Api.Response in = plainEntry("CR-JE-" + writer + "-" + i + "-a", "CR-1100", "CR-5820", "1.00");
+                    if (in.status() == 201) {
+                        Api.Response out = plainEntry("CR-JE-" + writer + "-" + i + "-b", "CR-5820", "CR-1100", "1.00");
+                        if (out.status() != 201) {
+                            unexpected.add("the way back of an accepted entry was refused: " + out); // it must not be: the item waits for 0.00
+                        }
+                    } else if (in.status() != 422) {
+                        unexpected.add(in.toString());
+                    }
+                }
+            });
+            writers.add(t);
+            t.start();
+        }
+        Api.Response item = null;
+        for (int attempt = 0; attempt < 400 && (item == null || item.status() != 201); attempt++) {
+            item = invoice("CR-INV-1", "CR-1100", "CR-1010", "100.00");
+            assertThat(item.status()).as(item.toString()).isIn(201, 422);
+        }
+        stop.set(true);
+        for (Thread t : writers) {
+            t.join(60_000);
+        }
+        assertThat(unexpected).isEmpty();
+        assertThat(item.status()).as("the item found the balance at 0.00 at some moment: " + item).isEqualTo(201);
+        assertThat(balance("CR-1100")).as("plain postings accepted on the account sum to 0.00").isEqualTo(Money.of("100.00"));
         Projections.verification(api, "open-items");
     }
 
